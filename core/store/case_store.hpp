@@ -1,0 +1,36 @@
+#pragma once
+// Cases, their consultation members and their append-only event history.
+// Each change writes the new state and its event in one transaction, so the
+// history and the state never disagree; the rules of which change is allowed
+// live in chain/, not here. Errors: not_found for unknown ids,
+// already_exists for a second open case of a family or a member admitted
+// twice, failed_precondition for an attempt to alter an event.
+
+#include "core/error.hpp"
+#include "core/model/case_record.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <vector>
+
+namespace casechain::core::store {
+
+// Stores a new case (its id ignored) with its first event (kind "opened").
+// `opened` supplies the event's actor, time, detail and reason.
+result<case_record> open_case(SQLite::Database& db, const case_record& c, const case_event& opened);
+result<case_record> get_case(SQLite::Database& db, case_id id);
+// The family's open case; not_found when it has none.
+result<case_record> find_open_case(SQLite::Database& db, family_id family);
+
+// Writes `c` (found by its id) as the case's new state, with `event`.
+result<case_event> update_case(SQLite::Database& db, const case_record& c, const case_event& event);
+// Appends an event that does not change the case's own row.
+result<case_event> append_case_event(SQLite::Database& db, const case_event& event);
+// The case's events, oldest first.
+result<std::vector<case_event>> case_events(SQLite::Database& db, case_id id);
+
+// Admits an organisation to the consultation, with its event.
+result<void> add_case_member(SQLite::Database& db, const case_member& member, const case_event& event);
+result<std::vector<case_member>> case_members(SQLite::Database& db, case_id id);
+
+}  // namespace casechain::core::store

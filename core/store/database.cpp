@@ -1,0 +1,35 @@
+#include "core/store/database.hpp"
+
+#include "core/store/migrations.hpp"
+#include "core/store/sqlite_error.hpp"
+#include "schema/migrations.hpp"
+
+#include <sqlite3.h>
+
+namespace casechain::core::store {
+
+result<database> database::open(const std::filesystem::path& file, const open_options& options) {
+  std::error_code ec;
+  if (!options.create && !std::filesystem::exists(file, ec))
+    return fail(errc::not_found, "no database at " + file.string() + "; run `casechain init` first");
+  try {
+    int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_FULLMUTEX | (options.create ? SQLite::OPEN_CREATE : 0);
+    auto db = std::make_unique<SQLite::Database>(file.string(), flags,
+                                                 static_cast<int>(options.busy_timeout.count()));
+    // journal_mode answers with the mode it got; anything but "wal" means the
+    // file system cannot do WAL, which we do not run without.
+    if (db->execAndGet("PRAGMA journal_mode = WAL").getString() != "wal")
+      return fail(errc::unavailable, "the database at " + file.string() + " cannot use write-ahead logging");
+    db->exec("PRAGMA synchronous = FULL");
+    db->exec("PRAGMA foreign_keys = ON");
+    db->exec("PRAGMA secure_delete = ON");
+    auto migrations = options.migrations.empty() ? schema::migrations() : options.migrations;
+    auto migrated = apply_migrations(*db, migrations);
+    if (!migrated) return migrated.error();
+    return database(std::move(db), file);
+  } catch (const SQLite::Exception& e) {
+    return from_sqlite(e, "open the database at " + file.string());
+  }
+}
+
+}  // namespace casechain::core::store

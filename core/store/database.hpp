@@ -1,0 +1,43 @@
+#pragma once
+// The SQLite database of a data folder: opened with WAL, synchronous=FULL,
+// foreign keys on and a busy timeout, and migrated to this binary's schema
+// before use. One `database` per thread; SQLite connections are not shared.
+
+#include "core/error.hpp"
+#include "core/util/embedded_file.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <span>
+
+namespace casechain::core::store {
+
+struct open_options {
+  bool create = false;  // create the file when missing; otherwise a missing file is not_found
+  std::chrono::milliseconds busy_timeout{5000};
+  // The migrations to apply; empty span means this binary's schema/ files.
+  std::span<const embedded_file> migrations{};
+};
+
+class database {
+ public:
+  // Opens (and migrates) the database at `file`. Errors: not_found for a
+  // missing file without `create`, failed_precondition for a newer schema,
+  // unavailable/internal for files that cannot be opened or read.
+  static result<database> open(const std::filesystem::path& file, const open_options& options = {});
+
+  SQLite::Database& sql() { return *db_; }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path)
+      : db_(std::move(db)), path_(std::move(path)) {}
+
+  std::unique_ptr<SQLite::Database> db_;  // unique_ptr: SQLite::Database is not movable
+  std::filesystem::path path_;
+};
+
+}  // namespace casechain::core::store
