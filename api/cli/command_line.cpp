@@ -146,8 +146,9 @@ std::string command_help(const command_spec& command) {
   out << "\n\n" << command.summary << "\n";
   if (!command.options.empty()) out << "\nOptions:\n";
   for (const auto& option : command.options) {
-    std::string left = "  --" + std::string(option.name);
-    if (!option.value_name.empty()) left += " " + std::string(option.value_name);
+    std::string left = "  --";
+    left += option.name;
+    if (!option.value_name.empty()) left.append(" ").append(option.value_name);
     out << left << std::string(left.size() < 26 ? 26 - left.size() : 1, ' ') << option.help;
     if (!option.default_value.empty()) out << " (default: " << option.default_value << ")";
     if (option.required) out << " (required)";
@@ -166,7 +167,8 @@ std::string overview_help(const std::vector<command_spec>& commands, std::string
   out << "Commands:\n";
   for (const auto& command : commands) {
     if (!std::string_view(command.words).starts_with(prefix)) continue;
-    std::string left = "  " + std::string(command.words);
+    std::string left = "  ";
+    left += command.words;
     out << left << std::string(left.size() < 26 ? 26 - left.size() : 1, ' ') << command.summary << "\n";
   }
   out << "\nRun `casechain COMMAND --help` for a command's options.\n";

@@ -1,5 +1,6 @@
 #include "core/store/family_store.hpp"
 
+#include "core/intake/name_matching.hpp"
 #include "core/store/sqlite_error.hpp"
 #include "core/store/statement_binding.hpp"
 #include "core/store/write_transaction.hpp"
@@ -10,8 +11,8 @@ namespace casechain::core::store {
 namespace {
 
 constexpr auto insert_person_sql =
-    "INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at, first_key, last_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto select_person_by_id_sql =
     "SELECT id, first_name, last_name, birth_date, gender, national_id, created_at FROM persons WHERE id = ?";
 constexpr auto select_person_by_national_id_sql =
@@ -60,6 +61,8 @@ result<person> add_person(SQLite::Database& db, const person& p) {
     insert.bind(4, std::string(to_string(p.gender)));
     bind_text_or_null(insert, 5, p.national_id);
     insert.bind(6, format_timestamp(p.created_at));
+    insert.bind(7, intake::normalise_name(p.first_name));
+    insert.bind(8, intake::normalise_name(p.last_name));
     insert.exec();
     person stored = p;
     stored.id = db.getLastInsertRowid();

@@ -124,10 +124,14 @@ std::string indicators_json(const std::vector<indicator>& indicators) {
   return out;
 }
 
-result<report_id> add_report(SQLite::Database& db, const police_report& r, timestamp received_at) {
+report_writer::report_writer(SQLite::Database& db)
+    : db_(db), insert_report_(db, insert_report_sql), insert_person_(db, insert_report_person_sql) {}
+
+result<report_id> report_writer::add(const police_report& r, timestamp received_at) {
   auto stored = guarded("add report", [&]() -> result<report_id> {
-    write_transaction transaction(db);
-    SQLite::Statement insert(db, insert_report_sql);
+    write_transaction transaction(db_);
+    auto& insert = insert_report_;
+    insert.reset();
     insert.bind(1, r.external_ref);
     insert.bind(2, r.police_zone);
     insert.bind(3, format_timestamp(r.reported_at));
@@ -147,9 +151,11 @@ result<report_id> add_report(SQLite::Database& db, const police_report& r, times
     insert.bind(12, r.narrative);
     insert.bind(13, format_timestamp(received_at));
     insert.exec();
-    auto id = db.getLastInsertRowid();
-    SQLite::Statement insert_persons(db, insert_report_person_sql);
-    for (size_t i = 0; i < r.persons.size(); ++i) insert_person(insert_persons, id, static_cast<int>(i), r.persons[i]);
+    auto id = db_.getLastInsertRowid();
+    for (size_t i = 0; i < r.persons.size(); ++i) {
+      insert_person_.reset();
+      insert_person(insert_person_, id, static_cast<int>(i), r.persons[i]);
+    }
     transaction.commit();
     return id;
   });
@@ -157,6 +163,13 @@ result<report_id> add_report(SQLite::Database& db, const police_report& r, times
     return fail(errc::already_exists, "report " + r.external_ref + " from police zone " + r.police_zone +
                                           " is already stored (a duplicate)");
   return stored;
+}
+
+result<report_id> add_report(SQLite::Database& db, const police_report& r, timestamp received_at) {
+  return guarded("add report", [&]() -> result<report_id> {
+    report_writer writer(db);
+    return writer.add(r, received_at);
+  });
 }
 
 result<stored_report> get_report(SQLite::Database& db, report_id id) {

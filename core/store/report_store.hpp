@@ -10,6 +10,7 @@
 #include "core/model/police_report.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <optional>
 
@@ -24,6 +25,19 @@ struct stored_report {
 };
 
 result<report_id> add_report(SQLite::Database& db, const police_report& report, timestamp received_at);
+
+// Stores reports with statements prepared once, for batch imports. Each add()
+// is one transaction (a savepoint inside a caller's). Not thread-safe.
+class report_writer {
+ public:
+  explicit report_writer(SQLite::Database& db);
+  result<report_id> add(const police_report& report, timestamp received_at);
+
+ private:
+  SQLite::Database& db_;
+  SQLite::Statement insert_report_;
+  SQLite::Statement insert_person_;
+};
 result<stored_report> get_report(SQLite::Database& db, report_id id);
 // The id of the report with this zone and external_ref; not_found otherwise.
 result<report_id> find_report(SQLite::Database& db, std::string_view police_zone, std::string_view external_ref);

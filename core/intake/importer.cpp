@@ -1,0 +1,91 @@
+#include "core/intake/importer.hpp"
+
+#include "core/store/sqlite_error.hpp"
+#include "core/store/write_transaction.hpp"
+
+#include <optional>
+
+namespace casechain::core::intake {
+
+report_importer::report_importer(SQLite::Database& db, std::shared_ptr<const triage::instrument> instrument,
+                                 std::shared_ptr<const triage::lexicon_set> lexicons)
+    : store_(db), instrument_(std::move(instrument)), lexicons_(std::move(lexicons)) {}
+
+result<imported_report> report_importer::import(const police_report& report, timestamp now) {
+  return store::guarded("import report", [&]() -> result<imported_report> {
+    store::write_transaction transaction(store_.db());
+    auto id = store_.add_report(report, now);
+    if (!id) return id.error();
+    imported_report imported;
+    imported.id = *id;
+    imported.links = link_report(store_, *id, report, now);
+    auto history = store_.history(imported.links.family, *id, report.reported_at);
+    imported.proposal = triage::evaluate(*instrument_, *lexicons_, report, history);
+    record_buffer_.clear();
+    triage::append_proposal_json(record_buffer_, imported.proposal);
+    const auto& p = imported.proposal;
+    store_.save_proposal(*id, {p.instrument, to_int(p.track), p.risk_level, p.score, p.complexity, p.unknowns,
+                               record_buffer_},
+                         now);
+    transaction.commit();
+    return imported;
+  });
+}
+
+result<import_summary> report_importer::import_batch(std::istream& in, batch_format format, timestamp now,
+                                                     const progress_callback& progress, std::size_t batch_size) {
+  import_summary summary;
+  report_reader reader(in, format);
+  auto reject = [&](std::int64_t line, const error& e) {
+    ++summary.rejected;
+    if (e.code == errc::already_exists) ++summary.duplicates;
+    if (summary.rejections.size() < max_listed_rejections)
+      summary.rejections.push_back({line, e.code, "line " + std::to_string(line) + ": " + e.message});
+  };
+  std::optional<store::write_transaction> batch;
+  std::size_t in_batch = 0;
+  auto commit = [&]() -> result<void> {
+    if (!batch) return {};
+    auto committed = store::guarded("commit imported reports", [&]() -> result<void> {
+      batch->commit();
+      return {};
+    });
+    batch.reset();
+    in_batch = 0;
+    if (progress) progress(summary);
+    return committed;
+  };
+  while (auto item = reader.next()) {
+    ++summary.read;
+    if (!item->report) {
+      reject(item->line, item->report.error());
+      continue;
+    }
+    if (!batch) {
+      auto begun = store::guarded("begin import", [&]() -> result<void> {
+        batch.emplace(store_.db());
+        return {};
+      });
+      if (!begun) return begun.error();
+    }
+    auto imported = import(*item->report, now);
+    if (!imported) {
+      // A full disk or a broken database fails the batch; bad reports do not.
+      auto code = imported.error().code;
+      if (code != errc::already_exists && code != errc::invalid_argument && code != errc::not_found)
+        return imported.error();
+      reject(item->line, imported.error());
+      continue;
+    }
+    ++summary.imported;
+    ++summary.track_counts[to_int(imported->proposal.track)];
+    for (const auto& link : imported->links.persons) summary.probable_matches += link.probable_candidate ? 1 : 0;
+    if (++in_batch >= batch_size)
+      if (auto committed = commit(); !committed) return committed.error();
+  }
+  if (auto committed = commit(); !committed) return committed.error();
+  if (progress && summary.read == 0) progress(summary);
+  return summary;
+}
+
+}  // namespace casechain::core::intake

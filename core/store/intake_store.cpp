@@ -1,0 +1,197 @@
+#include "core/store/intake_store.hpp"
+
+#include "core/store/statement_binding.hpp"
+
+#include <chrono>
+
+namespace casechain::core::store {
+namespace {
+
+constexpr auto person_by_national_id_sql =
+    "SELECT id, first_key, last_key, national_id FROM persons WHERE national_id = ?";
+constexpr auto persons_born_on_sql =
+    "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?";
+constexpr auto insert_person_sql =
+    "INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at, first_key, last_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr auto update_national_id_sql = "UPDATE persons SET national_id = ? WHERE id = ? AND national_id IS NULL";
+constexpr auto families_of_sql =
+    "SELECT family_id FROM family_members WHERE person_id = ? ORDER BY family_id DESC";
+constexpr auto insert_family_sql = "INSERT INTO families (created_at) VALUES (?)";
+constexpr auto insert_member_sql =
+    "INSERT OR IGNORE INTO family_members (family_id, person_id, role) VALUES (?, ?, ?)";
+constexpr auto update_report_family_sql = "UPDATE reports SET family_id = ? WHERE id = ?";
+constexpr auto link_person_sql = "UPDATE report_persons SET person_id = ? WHERE report_id = ? AND position = ?";
+constexpr auto insert_flag_sql =
+    "INSERT INTO link_flags (report_id, position, person_id, candidate_id, reason, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+constexpr auto count_recent_sql =
+    "SELECT count(*) FROM reports WHERE family_id = ? AND id <> ? AND reported_at >= ? AND reported_at <= ?";
+constexpr auto earlier_tracks_sql =
+    "SELECT coalesce(d.track, p.track) FROM reports r "
+    "LEFT JOIN triage_decisions d ON d.report_id = r.id LEFT JOIN triage_proposals p ON p.report_id = r.id "
+    "WHERE r.family_id = ? AND r.id <> ? AND r.reported_at <= ? AND coalesce(d.track, p.track) IS NOT NULL "
+    "ORDER BY r.reported_at DESC LIMIT 20";
+constexpr auto insert_proposal_sql =
+    "INSERT INTO triage_proposals (report_id, instrument, track, risk_level, score, complexity, unknowns, record, "
+    "proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr auto open_case_sql = "SELECT id, track FROM cases WHERE family_id = ? AND closed_at IS NULL";
+
+person_candidate read_candidate(SQLite::Statement& row) {
+  return {row.getColumn(0).getInt64(), row.getColumn(1).getString(), row.getColumn(2).getString(),
+          row.getColumn(3).getString()};
+}
+
+// Clears a cached statement for its next use.
+SQLite::Statement& fresh(SQLite::Statement& s) {
+  s.reset();
+  s.clearBindings();
+  return s;
+}
+
+}  // namespace
+
+intake_store::intake_store(SQLite::Database& db)
+    : db_(db),
+      reports_(db),
+      by_national_id_(db, person_by_national_id_sql),
+      by_birth_date_(db, persons_born_on_sql),
+      insert_person_(db, insert_person_sql),
+      update_national_id_(db, update_national_id_sql),
+      families_of_(db, families_of_sql),
+      insert_family_(db, insert_family_sql),
+      insert_member_(db, insert_member_sql),
+      update_report_family_(db, update_report_family_sql),
+      link_person_(db, link_person_sql),
+      insert_flag_(db, insert_flag_sql),
+      count_recent_(db, count_recent_sql),
+      earlier_tracks_(db, earlier_tracks_sql),
+      open_case_(db, open_case_sql),
+      insert_proposal_(db, insert_proposal_sql) {}
+
+std::optional<person_candidate> intake_store::person_by_national_id(const std::string& national_id) {
+  auto& q = fresh(by_national_id_);
+  q.bind(1, national_id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_candidate(q);
+}
+
+std::vector<person_candidate> intake_store::persons_born_on(date birth_date) {
+  auto& q = fresh(by_birth_date_);
+  q.bind(1, format_date(birth_date));
+  std::vector<person_candidate> candidates;
+  while (q.executeStep()) candidates.push_back(read_candidate(q));
+  return candidates;
+}
+
+person_id intake_store::add_person(const report_person& p, const std::string& first_key, const std::string& last_key,
+                                   timestamp now) {
+  auto& s = fresh(insert_person_);
+  s.bind(1, p.first_name);
+  s.bind(2, p.last_name);
+  bind_optional_date(s, 3, p.birth_date);
+  s.bind(4, std::string(to_string(p.gender)));
+  bind_text_or_null(s, 5, p.national_id);
+  s.bind(6, format_timestamp(now));
+  s.bind(7, first_key);
+  s.bind(8, last_key);
+  s.exec();
+  return db_.getLastInsertRowid();
+}
+
+void intake_store::set_national_id(person_id id, const std::string& national_id) {
+  auto& s = fresh(update_national_id_);
+  s.bind(1, national_id);
+  s.bind(2, id);
+  s.exec();
+}
+
+std::vector<family_id> intake_store::families_of(person_id id) {
+  auto& q = fresh(families_of_);
+  q.bind(1, id);
+  std::vector<family_id> families;
+  while (q.executeStep()) families.push_back(q.getColumn(0).getInt64());
+  return families;
+}
+
+family_id intake_store::add_family(timestamp now) {
+  auto& s = fresh(insert_family_);
+  s.bind(1, format_timestamp(now));
+  s.exec();
+  return db_.getLastInsertRowid();
+}
+
+void intake_store::add_family_member(family_id family, person_id person, family_role role) {
+  auto& s = fresh(insert_member_);
+  s.bind(1, family);
+  s.bind(2, person);
+  s.bind(3, std::string(to_string(role)));
+  s.exec();
+}
+
+void intake_store::set_report_family(report_id report, family_id family) {
+  auto& s = fresh(update_report_family_);
+  s.bind(1, family);
+  s.bind(2, report);
+  s.exec();
+}
+
+void intake_store::link_report_person(report_id report, int position, person_id person) {
+  auto& s = fresh(link_person_);
+  s.bind(1, person);
+  s.bind(2, report);
+  s.bind(3, position);
+  s.exec();
+}
+
+void intake_store::add_link_flag(report_id report, int position, person_id person, person_id candidate,
+                                 const std::string& reason, timestamp now) {
+  auto& s = fresh(insert_flag_);
+  s.bind(1, report);
+  s.bind(2, position);
+  s.bind(3, person);
+  s.bind(4, candidate);
+  s.bind(5, reason);
+  s.bind(6, format_timestamp(now));
+  s.exec();
+}
+
+family_history intake_store::history(family_id family, report_id report, timestamp reported_at) {
+  family_history h;
+  auto since = std::chrono::sys_days{date_of(reported_at)} - std::chrono::days{365};
+  auto& count = fresh(count_recent_);
+  count.bind(1, family);
+  count.bind(2, report);
+  count.bind(3, format_timestamp(timestamp{since}));
+  count.bind(4, format_timestamp(reported_at));
+  if (count.executeStep()) h.reports_last_12_months = count.getColumn(0).getInt();
+  auto& tracks = fresh(earlier_tracks_);
+  tracks.bind(1, family);
+  tracks.bind(2, report);
+  tracks.bind(3, format_timestamp(reported_at));
+  while (tracks.executeStep())
+    if (auto t = track_from_int(tracks.getColumn(0).getInt64())) h.earlier_tracks.push_back(*t);
+  auto& open = fresh(open_case_);
+  open.bind(1, family);
+  if (open.executeStep()) {
+    h.open_case = open.getColumn(0).getInt64();
+    h.open_case_track = track_from_int(open.getColumn(1).getInt64());
+  }
+  return h;
+}
+
+void intake_store::save_proposal(report_id report, const proposal_row& row, timestamp now) {
+  auto& s = fresh(insert_proposal_);
+  s.bind(1, report);
+  s.bind(2, row.instrument);
+  s.bind(3, row.track);
+  s.bind(4, row.risk_level);
+  s.bind(5, row.score);
+  s.bind(6, row.complexity);
+  s.bind(7, row.unknowns);
+  s.bind(8, row.record);
+  s.bind(9, format_timestamp(now));
+  s.exec();
+}
+
+}  // namespace casechain::core::store

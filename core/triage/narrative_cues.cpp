@@ -1,0 +1,259 @@
+#include "core/triage/narrative_cues.hpp"
+
+#include "core/intake/name_matching.hpp"
+#include "core/triage/builtin_files.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace casechain::core::triage {
+namespace json = boost::json;
+
+namespace {
+
+struct phrase_word {
+  std::string text;
+  bool prefix = false;  // written with a trailing '*'
+  bool gap = false;     // written "~": up to `max_gap` other words
+  bool matches(std::string_view token) const { return prefix ? token.starts_with(text) : token == text; }
+};
+
+constexpr size_t max_gap = 3;
+
+struct phrase {
+  std::string item;
+  std::vector<phrase_word> words;
+};
+
+struct lexicon {
+  std::string language;
+  std::vector<phrase> phrases;
+  std::vector<std::string> negations;  // negate a cue within `window` words before it
+  std::vector<std::string> denials;    // negate any cue after them in the same clause
+  std::vector<std::string> resets;     // words that end a clause ("maar", "mais", "but")
+  size_t window = 4;
+  // Phrases by their first word; prefix first words by their first three letters.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word;
+  std::unordered_map<std::string, std::vector<size_t>> by_first_letters;
+};
+
+struct token {
+  std::string text;  // folded: lower-case ASCII
+  size_t begin = 0;  // byte range in the narrative
+  size_t end = 0;
+  size_t clause = 0;
+};
+
+bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
+bool ends_clause(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == ':' || c == '\n'; }
+
+// Splits into folded words with their byte ranges and clause numbers.
+// Apostrophes split ("l'a" -> "l", "a"), hyphens too.
+std::vector<token> tokenise(std::string_view text) {
+  std::vector<token> tokens;
+  size_t clause = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (!is_word_byte(c)) {
+      if (ends_clause(static_cast<char>(c))) ++clause;
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) {
+      // U+2019 (’) is three bytes starting 0xE2: treat as a separator.
+      if (static_cast<unsigned char>(text[i]) == 0xE2 && i + 2 < text.size() &&
+          static_cast<unsigned char>(text[i + 1]) == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x99)
+        break;
+      ++i;
+    }
+    if (i == start) {  // a typographic apostrophe
+      i += 3;
+      continue;
+    }
+    auto folded = intake::fold_ascii(text.substr(start, i - start));
+    // Folding can split a word ("Straße" stays one, "œ" becomes "oe"); keep it one token.
+    folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+    if (!folded.empty()) tokens.push_back({std::move(folded), start, i, clause});
+  }
+  return tokens;
+}
+
+bool contains(const std::vector<std::string>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+std::vector<std::string> string_list(const json::object& o, const char* key, const std::string& path, std::string& problem) {
+  std::vector<std::string> out;
+  auto v = o.if_contains(key);
+  if (!v) return out;
+  if (!v->is_array()) {
+    problem = path + "." + key + ": expected an array of words";
+    return out;
+  }
+  for (const auto& w : v->get_array()) {
+    if (!w.is_string()) {
+      problem = path + "." + key + ": expected an array of words";
+      return out;
+    }
+    auto folded = intake::fold_ascii(std::string_view(w.get_string()));
+    folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+    out.push_back(std::move(folded));
+  }
+  return out;
+}
+
+// Matches p.words[w...] against tokens[t...] within one clause; on success
+// `end` is one past the last matched token. A gap takes the fewest words.
+bool match_from(const phrase& p, size_t w, const std::vector<token>& tokens, size_t t, size_t clause, size_t& end) {
+  if (w == p.words.size()) {
+    end = t;
+    return true;
+  }
+  if (p.words[w].gap) {
+    for (size_t skip = 0; skip <= max_gap; ++skip) {
+      if (t + skip > tokens.size()) return false;
+      if (skip > 0 && tokens[t + skip - 1].clause != clause) return false;
+      if (match_from(p, w + 1, tokens, t + skip, clause, end)) return true;
+    }
+    return false;
+  }
+  if (t >= tokens.size() || tokens[t].clause != clause || !p.words[w].matches(tokens[t].text)) return false;
+  return match_from(p, w + 1, tokens, t + 1, clause, end);
+}
+
+// Finds the negation of the cue starting at token `first`, if any.
+std::string negation_before(const lexicon& lex, const std::vector<token>& tokens, size_t first) {
+  size_t clause = tokens[first].clause;
+  for (size_t back = 1; back <= first; ++back) {
+    const auto& t = tokens[first - back];
+    if (t.clause != clause || contains(lex.resets, t.text)) break;
+    if (back <= lex.window && contains(lex.negations, t.text)) return t.text;
+    if (contains(lex.denials, t.text)) return t.text;
+  }
+  return {};
+}
+
+}  // namespace
+
+struct lexicon_set::data {
+  std::vector<lexicon> lexicons;
+};
+
+lexicon_set::lexicon_set() : data_(std::make_unique<data>()) {}
+lexicon_set::~lexicon_set() = default;
+lexicon_set::lexicon_set(lexicon_set&&) noexcept = default;
+lexicon_set& lexicon_set::operator=(lexicon_set&&) noexcept = default;
+
+std::vector<std::string> lexicon_set::languages() const {
+  std::vector<std::string> out;
+  for (const auto& lex : data_->lexicons) out.push_back(lex.language);
+  return out;
+}
+
+result<void> add_lexicon(lexicon_set& set, std::string_view json_text) {
+  boost::system::error_code ec;
+  auto document = json::parse(json_text, ec);
+  if (ec || !document.is_object()) return fail(errc::invalid_argument, "lexicon: expected a JSON object");
+  const auto& root = document.get_object();
+  lexicon lex;
+  std::string problem;
+  auto language = root.if_contains("language");
+  if (!language || !language->is_string() || language->get_string().empty())
+    return fail(errc::invalid_argument, "lexicon: $.language: expected a language code");
+  lex.language = std::string(language->get_string());
+  lex.negations = string_list(root, "negations", "$", problem);
+  lex.denials = string_list(root, "denials", "$", problem);
+  lex.resets = string_list(root, "resets", "$", problem);
+  if (auto window = root.if_contains("window")) {
+    if (!window->is_int64() || window->get_int64() < 1 || window->get_int64() > 12)
+      return fail(errc::invalid_argument, "lexicon " + lex.language + ": $.window: expected 1 to 12");
+    lex.window = static_cast<size_t>(window->get_int64());
+  }
+  auto cues = root.if_contains("cues");
+  if (!cues || !cues->is_object()) return fail(errc::invalid_argument, "lexicon " + lex.language + ": $.cues: expected an object");
+  for (const auto& [item, phrases] : cues->get_object()) {
+    std::string path = "$.cues." + std::string(item);
+    if (!phrases.is_array()) return fail(errc::invalid_argument, "lexicon " + lex.language + ": " + path + ": expected an array");
+    for (const auto& text : phrases.get_array()) {
+      if (!text.is_string()) return fail(errc::invalid_argument, "lexicon " + lex.language + ": " + path + ": expected strings");
+      phrase p{std::string(item), {}};
+      // Words split on spaces; a word written with a trailing '*' is a prefix.
+      std::string_view raw(text.get_string());
+      while (!raw.empty()) {
+        auto space = raw.find(' ');
+        auto word = raw.substr(0, space);
+        raw = space == std::string_view::npos ? std::string_view{} : raw.substr(space + 1);
+        if (word == "~") {
+          if (p.words.empty())
+            return fail(errc::invalid_argument, "lexicon " + lex.language + ": " + path + ": a phrase cannot start with ~");
+          p.words.push_back({"", false, true});
+          continue;
+        }
+        bool prefix = word.ends_with('*');
+        if (prefix) word.remove_suffix(1);
+        auto parts = tokenise(word);
+        for (size_t k = 0; k < parts.size(); ++k)
+          p.words.push_back({parts[k].text, prefix && k + 1 == parts.size()});
+      }
+      if (p.words.empty() || (p.words.front().prefix && p.words.front().text.size() < 3))
+        return fail(errc::invalid_argument, "lexicon " + lex.language + ": " + path + ": a phrase needs a word of 3 or more letters first");
+      lex.phrases.push_back(std::move(p));
+    }
+  }
+  if (!problem.empty()) return fail(errc::invalid_argument, "lexicon " + lex.language + ": " + problem);
+  for (size_t i = 0; i < lex.phrases.size(); ++i) {
+    const auto& first = lex.phrases[i].words.front();
+    if (first.prefix) lex.by_first_letters[first.text.substr(0, 3)].push_back(i);
+    else lex.by_first_word[first.text].push_back(i);
+  }
+  set.data_->lexicons.push_back(std::move(lex));
+  return {};
+}
+
+std::vector<cue_hit> lexicon_set::find(std::string_view narrative) const {
+  std::vector<cue_hit> hits;
+  if (narrative.empty()) return hits;
+  auto tokens = tokenise(narrative);
+  for (const auto& lex : data_->lexicons) {
+    auto try_phrase = [&](size_t start, const phrase& p) {
+      size_t end = 0;
+      if (!match_from(p, 0, tokens, start, tokens[start].clause, end)) return;
+      cue_hit hit{p.item, lex.language, std::string(narrative.substr(tokens[start].begin, tokens[end - 1].end - tokens[start].begin)),
+                  false, negation_before(lex, tokens, start), tokens[start].begin};
+      // A negation inside the span ("kinderen waren niet aanwezig") negates too.
+      for (size_t k = start + 1; k + 1 < end && hit.negation.empty(); ++k)
+        if (contains(lex.negations, tokens[k].text)) hit.negation = tokens[k].text;
+      hit.negated = !hit.negation.empty();
+      hits.push_back(std::move(hit));
+    };
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (auto it = lex.by_first_word.find(tokens[i].text); it != lex.by_first_word.end())
+        for (auto index : it->second) try_phrase(i, lex.phrases[index]);
+      if (tokens[i].text.size() >= 3)
+        if (auto it = lex.by_first_letters.find(tokens[i].text.substr(0, 3)); it != lex.by_first_letters.end())
+          for (auto index : it->second) try_phrase(i, lex.phrases[index]);
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const cue_hit& a, const cue_hit& b) { return a.offset < b.offset; });
+  return hits;
+}
+
+std::shared_ptr<const lexicon_set> builtin_lexicons() {
+  static const auto loaded = [] {
+    auto set = std::make_shared<lexicon_set>();
+    for (const auto* name : {"nl.json", "fr.json", "en.json"}) {
+      auto text = builtin_file(name);
+      if (!text) throw std::logic_error(std::string("the built-in lexicon ") + name + " is missing");
+      add_lexicon(*set, *text).value();  // a broken built-in file is a build defect
+    }
+    return std::shared_ptr<const lexicon_set>(std::move(set));
+  }();
+  return loaded;
+}
+
+}  // namespace casechain::core::triage
