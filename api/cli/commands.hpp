@@ -27,5 +27,7 @@ std::vector<command_spec> init_commands();
 std::vector<command_spec> organisation_commands();
 std::vector<command_spec> user_commands();
 std::vector<command_spec> demo_commands();
+std::vector<command_spec> intake_commands();
+std::vector<command_spec> triage_commands();
 
 }  // namespace casechain::api::cli

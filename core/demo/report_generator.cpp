@@ -25,9 +25,12 @@ constexpr std::int64_t day_seconds = 86400;
 // --- Tuning. The shares below are what the tests hold the generator to.
 constexpr double repeat_share = 0.44;        // families planned to come back (some fall past the end)
 constexpr double further_repeat_share = 0.30;
-constexpr double class1_share = 0.46;
-constexpr double class3_share = 0.20;
-constexpr double class3_share_late = 0.45;   // among third and later reports (never class 1)
+// Class shares in parts per million: integer arithmetic keeps the draws the
+// same under any floating-point contraction.
+constexpr std::int64_t ppm = 1'000'000;
+constexpr std::int64_t class1_ppm = 460'000;
+constexpr std::int64_t class3_ppm = 200'000;
+constexpr std::int64_t class3_late_ppm = 450'000;  // among third and later reports (never class 1)
 constexpr double unknown_share = 0.11;       // of items that are not yes: ~8 % of all items
 constexpr double negation_share = 0.155;     // of narratives: ~15 % end up with a denial
 constexpr double english_share = 0.05;
@@ -61,10 +64,12 @@ struct family_facts {
   bool suspect_female = false;
   bool can_be_pregnant = false;
   bool has_children = false;
-  double severity = 0;  // in [0, 1): pulls the family's reports towards one class
+  std::int64_t severity = 0;  // in [0, ppm): pulls the family's reports towards one class
   std::uint32_t planned_reports = 1;
   std::array<std::int64_t, max_reports> offsets{};  // seconds after the first report
 };
+
+std::int64_t draw_ppm(rng& r) { return r.below(static_cast<std::uint32_t>(ppm)); }
 
 // --- Small formatting helpers that append without temporaries.
 
@@ -220,7 +225,7 @@ struct report_generator::state {
   std::vector<std::uint16_t> serial_counters;
   // Per zone: the year and the last number of its police reports.
   std::vector<std::pair<int, std::int64_t>> pv_counters;
-  double late_share = 0;  // running share of third and later reports
+  std::int64_t late_share = 0;  // running share of third and later reports, in ppm
   std::array<std::int64_t, 4> class_counts{};  // reports so far per latent class
 
   explicit state(const generator_options& o)
@@ -248,24 +253,26 @@ timestamp report_generator::state::slot_time(std::int64_t i) {
   const std::int64_t day_index = i * d / n;
   const std::int64_t first = (day_index * n + d - 1) / d;
   const std::int64_t after = ((day_index + 1) * n + d - 1) / d;
-  const auto k = static_cast<double>(after - first);
-  const double q = (static_cast<double>(i - first) + slots.uniform()) / k;
+  // The quantile of the day, in units of 2^-32: stratum (i - first) of k, plus jitter.
+  const auto k = static_cast<std::uint64_t>(after - first);
+  const std::uint64_t q = ((static_cast<std::uint64_t>(i - first) << 32) + (slots.next() >> 32)) / k;
 
   const sys_days when = sys_days{options.start} + days{day_index};
   const auto wd = weekday{when}.c_encoding();
   const auto& profile = (wd == 0 || wd == 6) ? weekend_hours : weekday_hours;
-  int sum = 0;
-  for (auto w : profile) sum += w;
-  const double target = q * sum;
+  std::uint64_t sum = 0;
+  for (auto w : profile) sum += static_cast<std::uint64_t>(w);
+  // Weighted seconds into the day; each hour is as long as its weight.
+  const std::uint64_t target = (q * sum * 3600) >> 32;
   std::int64_t secs = day_seconds - 1;
-  int cumulative = 0;
+  std::uint64_t cumulative = 0;
   for (std::size_t h = 0; h < profile.size(); ++h) {
-    if (target < cumulative + profile[h]) {
-      const double within = (target - cumulative) / profile[h] * 3600.0;
-      secs = static_cast<std::int64_t>(h) * 3600 + static_cast<std::int64_t>(within);
+    const auto width = static_cast<std::uint64_t>(profile[h]) * 3600;
+    if (target < cumulative + width) {
+      secs = static_cast<std::int64_t>(h * 3600 + (target - cumulative) / static_cast<std::uint64_t>(profile[h]));
       break;
     }
-    cumulative += profile[h];
+    cumulative += width;
   }
   secs = std::clamp<std::int64_t>(secs, 0, day_seconds - 1);
   return timestamp{when} + std::chrono::seconds{secs};
@@ -425,8 +432,10 @@ void report_generator::state::build_family(police_report& out, family_facts& fac
   if (other_person) {
     const bool female = r.chance(0.5);
     const auto origin = draw_origin(zone, r);
-    auto& other = person(family_role::other, female, origin, r.chance(0.3) ? victim_surname : pick(surnames(origin), r),
-                         birth_for_age(reference, draw_age(adult_bands, r), r), true);
+    // One draw per statement: the order of argument evaluation differs between compilers.
+    const auto surname = r.chance(0.3) ? victim_surname : pick(surnames(origin), r);
+    const auto birth = birth_for_age(reference, draw_age(adult_bands, r), r);
+    auto& other = person(family_role::other, female, origin, surname, birth, true);
     if (r.chance(0.3)) ensure_address(other) = *victim.address;
     else fill_address(ensure_address(other), zone, r);
   }
@@ -436,7 +445,7 @@ void report_generator::state::build_family(police_report& out, family_facts& fac
   facts.suspect_female = suspect_female;
   facts.can_be_pregnant = victim_female && victim_age >= 16 && victim_age <= 45;
   facts.has_children = children > 0;
-  facts.severity = r.uniform();
+  facts.severity = draw_ppm(r);
 
   // The plan of repeat reports, all within 12 months of the first.
   rng plan(derive_seed(seed, 1));
@@ -481,22 +490,23 @@ void report_generator::state::fill_report(police_report& out, const family_facts
   // severity, so a family's reports tend to one class.
   int cls;
   if (late) {
-    cls = r.chance(class3_share_late) ? 3 : 2;
+    cls = draw_ppm(r) < class3_late_ppm ? 3 : 2;
   } else {
-    const double f = std::min(late_share, 0.4);
+    const std::int64_t f = std::min<std::int64_t>(late_share, 400'000);
     // A small correction by the running shortfall holds the split for any
     // number of reports and days (the running late share alone lags a little).
-    const auto done = static_cast<double>(produced - 1);
-    const auto correction = [&](double share, std::int64_t count) {
-      return std::clamp((share * done - static_cast<double>(count)) / 200.0, -0.1, 0.1);
+    const std::int64_t done = produced - 1;
+    const auto correction = [&](std::int64_t share, std::int64_t count) {
+      return std::clamp<std::int64_t>((share * done - count * ppm) / 200, -100'000, 100'000);
     };
-    const double p1 = std::clamp(class1_share / (1 - f) + correction(class1_share, class_counts[1]), 0.0, 1.0);
-    const double p3 = std::clamp((class3_share - f * class3_share_late) / (1 - f) +
-                                     correction(class3_share, class_counts[3]), 0.0, 1.0 - p1);
-    const double v = r.chance(0.5) ? facts.severity : r.uniform();
-    cls = v < p1 ? 1 : v < 1 - p3 ? 2 : 3;
+    const std::int64_t p1 =
+        std::clamp<std::int64_t>(class1_ppm * ppm / (ppm - f) + correction(class1_ppm, class_counts[1]), 0, ppm);
+    const std::int64_t p3 = std::clamp<std::int64_t>(
+        (class3_ppm * ppm - f * class3_late_ppm) / (ppm - f) + correction(class3_ppm, class_counts[3]), 0, ppm - p1);
+    const std::int64_t v = r.chance(0.5) ? facts.severity : draw_ppm(r);
+    cls = v < p1 ? 1 : v < ppm - p3 ? 2 : 3;
   }
-  late_share += ((late ? 1.0 : 0.0) - late_share) / 512;
+  late_share += ((late ? ppm : 0) - late_share) / 512;
   ++class_counts[static_cast<std::size_t>(cls)];
 
   // How many serious items and complexity signals are yes.

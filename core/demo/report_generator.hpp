@@ -25,6 +25,8 @@
 //         conflictual_divorce, agencies_involved);
 //      1: neither and not the above; a family's third or later report within
 //         12 months of its first is never class 1.
+// `relationship` reads from suspect to victim: parent_child means the suspect
+// is the victim's parent, child_parent that the suspect is the victim's child.
 // Errors: none. Out-of-range options are clamped: fewer than 0 reports give
 // none, fewer than 1 day counts as 1.
 // Thread safety: none; use one generator per thread.
@@ -48,6 +50,7 @@ struct generator_options {
 class report_generator {
  public:
   explicit report_generator(const generator_options& options);
+  // A moved-from generator may only be destroyed or assigned to.
   ~report_generator();
   report_generator(report_generator&&) noexcept;
   report_generator& operator=(report_generator&&) noexcept;

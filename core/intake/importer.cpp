@@ -14,12 +14,15 @@ report_importer::report_importer(SQLite::Database& db, std::shared_ptr<const tri
 result<imported_report> report_importer::import(const police_report& report, timestamp now) {
   return store::guarded("import report", [&]() -> result<imported_report> {
     store::write_transaction transaction(store_.db());
-    auto id = store_.add_report(report, now);
-    if (!id) return id.error();
     imported_report imported;
+    imported.links = link_persons(store_, report, now);
+    auto id = store_.add_report(report, now, imported.links.family, linked_person_ids(imported.links));
+    if (!id) return id.error();
     imported.id = *id;
-    imported.links = link_report(store_, *id, report, now);
-    auto history = store_.history(imported.links.family, *id, report.reported_at);
+    record_links(store_, *id, report, imported.links, now);
+    // A new family has no history: no earlier reports, no case.
+    store::family_history history;
+    if (!imported.links.new_family) history = store_.history(imported.links.family, *id, report.reported_at);
     imported.proposal = triage::evaluate(*instrument_, *lexicons_, report, history);
     record_buffer_.clear();
     triage::append_proposal_json(record_buffer_, imported.proposal);

@@ -30,8 +30,7 @@ match_result match_by_name(store::intake_store& store, const report_person& p, c
   return result;
 }
 
-person_link link_person(store::intake_store& store, report_id id, int position, const report_person& p,
-                        timestamp now) {
+person_link link_person(store::intake_store& store, const report_person& p, timestamp now) {
   if (!p.national_id.empty()) {
     if (auto known = store.person_by_national_id(p.national_id)) return {known->id, link_kind::national_id, {}};
   }
@@ -42,9 +41,7 @@ person_link link_person(store::intake_store& store, report_id id, int position, 
     if (!p.national_id.empty()) store.set_national_id(*match.certain, p.national_id);
     return {*match.certain, link_kind::name_and_birth_date, {}};
   }
-  person_link link{store.add_person(p, first_key, last_key, now), link_kind::new_person, match.probable};
-  if (match.probable) store.add_link_flag(id, position, link.person, *match.probable, match.reason, now);
-  return link;
+  return {store.add_person(p, first_key, last_key, now), link_kind::new_person, match.probable, match.reason};
 }
 
 // The newest family of a linked person, preferring victims, then suspects.
@@ -62,19 +59,30 @@ std::optional<family_id> known_family(store::intake_store& store, const police_r
 
 }  // namespace
 
-link_outcome link_report(store::intake_store& store, report_id id, const police_report& report, timestamp now) {
+link_outcome link_persons(store::intake_store& store, const police_report& report, timestamp now) {
   link_outcome outcome;
-  for (size_t i = 0; i < report.persons.size(); ++i)
-    outcome.persons.push_back(link_person(store, id, static_cast<int>(i), report.persons[i], now));
+  for (const auto& p : report.persons) outcome.persons.push_back(link_person(store, p, now));
   auto family = known_family(store, report, outcome.persons);
   outcome.new_family = !family;
   outcome.family = family ? *family : store.add_family(now);
-  for (size_t i = 0; i < report.persons.size(); ++i) {
-    store.add_family_member(outcome.family, outcome.persons[i].person, report.persons[i].role);
-    store.link_report_person(id, static_cast<int>(i), outcome.persons[i].person);
-  }
-  store.set_report_family(id, outcome.family);
   return outcome;
+}
+
+void record_links(store::intake_store& store, report_id id, const police_report& report, const link_outcome& links,
+                  timestamp now) {
+  for (size_t i = 0; i < report.persons.size(); ++i) {
+    const auto& link = links.persons[i];
+    store.add_family_member(links.family, link.person, report.persons[i].role);
+    if (link.probable_candidate)
+      store.add_link_flag(id, static_cast<int>(i), link.person, *link.probable_candidate, link.flag_reason, now);
+  }
+}
+
+std::vector<person_id> linked_person_ids(const link_outcome& links) {
+  std::vector<person_id> ids;
+  ids.reserve(links.persons.size());
+  for (const auto& link : links.persons) ids.push_back(link.person);
+  return ids;
 }
 
 }  // namespace casechain::core::intake

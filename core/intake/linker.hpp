@@ -24,6 +24,7 @@ struct person_link {
   person_id person = 0;
   link_kind kind = link_kind::new_person;
   std::optional<person_id> probable_candidate;  // flagged for the team
+  std::string flag_reason;
 };
 
 struct link_outcome {
@@ -32,6 +33,16 @@ struct link_outcome {
   std::vector<person_link> persons;  // per report.persons position
 };
 
-link_outcome link_report(store::intake_store& store, report_id id, const police_report& report, timestamp now);
+// Finds or creates the report's persons and family, before the report is
+// stored (so the report is written once, already linked).
+link_outcome link_persons(store::intake_store& store, const police_report& report, timestamp now);
+
+// After the report is stored as `id`: its persons become members of the
+// family, and probable matches are flagged for the team.
+void record_links(store::intake_store& store, report_id id, const police_report& report, const link_outcome& links,
+                  timestamp now);
+
+// The person ids of `links`, in report order.
+std::vector<person_id> linked_person_ids(const link_outcome& links);
 
 }  // namespace casechain::core::intake

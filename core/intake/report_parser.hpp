@@ -40,6 +40,8 @@ namespace casechain::core {
 // invalid_argument (malformed JSON, a broken rule). Trailing whitespace is
 // fine, anything else after the object is malformed.
 result<police_report> parse_report(std::string_view json_text);
+// A string literal is JSON text (boost::json::value could also be made from it).
+inline result<police_report> parse_report(const char* json_text) { return parse_report(std::string_view(json_text)); }
 
 // The same validation on an already parsed value. Strings are taken to be
 // valid UTF-8 (the JSON parser checks it; a caller that builds the value from

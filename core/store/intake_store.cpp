@@ -20,8 +20,6 @@ constexpr auto families_of_sql =
 constexpr auto insert_family_sql = "INSERT INTO families (created_at) VALUES (?)";
 constexpr auto insert_member_sql =
     "INSERT OR IGNORE INTO family_members (family_id, person_id, role) VALUES (?, ?, ?)";
-constexpr auto update_report_family_sql = "UPDATE reports SET family_id = ? WHERE id = ?";
-constexpr auto link_person_sql = "UPDATE report_persons SET person_id = ? WHERE report_id = ? AND position = ?";
 constexpr auto insert_flag_sql =
     "INSERT INTO link_flags (report_id, position, person_id, candidate_id, reason, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?)";
@@ -61,8 +59,6 @@ intake_store::intake_store(SQLite::Database& db)
       families_of_(db, families_of_sql),
       insert_family_(db, insert_family_sql),
       insert_member_(db, insert_member_sql),
-      update_report_family_(db, update_report_family_sql),
-      link_person_(db, link_person_sql),
       insert_flag_(db, insert_flag_sql),
       count_recent_(db, count_recent_sql),
       earlier_tracks_(db, earlier_tracks_sql),
@@ -126,21 +122,6 @@ void intake_store::add_family_member(family_id family, person_id person, family_
   s.bind(1, family);
   s.bind(2, person);
   s.bind(3, std::string(to_string(role)));
-  s.exec();
-}
-
-void intake_store::set_report_family(report_id report, family_id family) {
-  auto& s = fresh(update_report_family_);
-  s.bind(1, family);
-  s.bind(2, report);
-  s.exec();
-}
-
-void intake_store::link_report_person(report_id report, int position, person_id person) {
-  auto& s = fresh(link_person_);
-  s.bind(1, person);
-  s.bind(2, report);
-  s.bind(3, position);
   s.exec();
 }
 

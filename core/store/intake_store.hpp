@@ -41,8 +41,9 @@ class intake_store {
   explicit intake_store(SQLite::Database& db);
 
   SQLite::Database& db() { return db_; }
-  result<report_id> add_report(const police_report& report, timestamp received_at) {
-    return reports_.add(report, received_at);
+  result<report_id> add_report(const police_report& report, timestamp received_at, family_id family,
+                               std::span<const person_id> persons) {
+    return reports_.add(report, received_at, family, persons);
   }
 
   std::optional<person_candidate> person_by_national_id(const std::string& national_id);
@@ -55,8 +56,6 @@ class intake_store {
   family_id add_family(timestamp now);
   // Does nothing when the person is already a member.
   void add_family_member(family_id family, person_id person, family_role role);
-  void set_report_family(report_id report, family_id family);
-  void link_report_person(report_id report, int position, person_id person);
   void add_link_flag(report_id report, int position, person_id person, person_id candidate, const std::string& reason,
                      timestamp now);
   family_history history(family_id family, report_id report, timestamp reported_at);
@@ -76,7 +75,7 @@ class intake_store {
   SQLite::Database& db_;
   report_writer reports_;
   SQLite::Statement by_national_id_, by_birth_date_, insert_person_, update_national_id_, families_of_,
-      insert_family_, insert_member_, update_report_family_, link_person_, insert_flag_, count_recent_,
+      insert_family_, insert_member_, insert_flag_, count_recent_,
       earlier_tracks_, open_case_, insert_proposal_;
 };
 

@@ -13,12 +13,12 @@ namespace {
 
 constexpr auto insert_report_sql =
     "INSERT INTO reports (external_ref, police_zone, reported_at, incident_at, relationship, violence, "
-    "indicators, order_from, order_until, arrest, red_file, narrative, received_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "indicators, order_from, order_until, arrest, red_file, narrative, received_at, family_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto insert_report_person_sql =
     "INSERT INTO report_persons (report_id, position, role, first_name, last_name, birth_date, gender, "
-    "national_id, street, house_number, postcode, municipality, phone) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "national_id, street, house_number, postcode, municipality, phone, person_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto select_report_sql =
     "SELECT external_ref, police_zone, reported_at, incident_at, relationship, violence, indicators, "
     "order_from, order_until, arrest, red_file, narrative, family_id, received_at FROM reports WHERE id = ?";
@@ -31,7 +31,8 @@ constexpr auto update_report_family_sql = "UPDATE reports SET family_id = ? WHER
 constexpr auto update_report_person_sql =
     "UPDATE report_persons SET person_id = ? WHERE report_id = ? AND position = ?";
 
-void insert_person(SQLite::Statement& insert, report_id id, int position, const report_person& p) {
+void insert_person(SQLite::Statement& insert, report_id id, int position, const report_person& p,
+                   std::optional<person_id> linked) {
   insert.bind(1, id);
   insert.bind(2, position);
   insert.bind(3, std::string(to_string(p.role)));
@@ -49,6 +50,7 @@ void insert_person(SQLite::Statement& insert, report_id id, int position, const 
     for (int column = 9; column <= 12; ++column) insert.bind(column);
   }
   bind_text_or_null(insert, 13, p.phone);
+  bind_optional_id(insert, 14, linked);
   insert.exec();
   insert.reset();
 }
@@ -124,12 +126,17 @@ std::string indicators_json(const std::vector<indicator>& indicators) {
   return out;
 }
 
-report_writer::report_writer(SQLite::Database& db)
-    : db_(db), insert_report_(db, insert_report_sql), insert_person_(db, insert_report_person_sql) {}
+report_writer::report_writer(SQLite::Database& db, bool own_transaction)
+    : db_(db), own_transaction_(own_transaction), insert_report_(db, insert_report_sql),
+      insert_person_(db, insert_report_person_sql) {}
 
-result<report_id> report_writer::add(const police_report& r, timestamp received_at) {
+result<report_id> report_writer::add(const police_report& r, timestamp received_at, std::optional<family_id> family,
+                                     std::span<const person_id> persons) {
+  if (!persons.empty() && persons.size() != r.persons.size())
+    return fail(errc::invalid_argument, "add report: one linked person per reported person");
   auto stored = guarded("add report", [&]() -> result<report_id> {
-    write_transaction transaction(db_);
+    std::optional<write_transaction> transaction;
+    if (own_transaction_) transaction.emplace(db_);
     auto& insert = insert_report_;
     insert.reset();
     insert.bind(1, r.external_ref);
@@ -150,13 +157,15 @@ result<report_id> report_writer::add(const police_report& r, timestamp received_
     insert.bind(11, r.measures.red_file ? 1 : 0);
     insert.bind(12, r.narrative);
     insert.bind(13, format_timestamp(received_at));
+    bind_optional_id(insert, 14, family);
     insert.exec();
     auto id = db_.getLastInsertRowid();
     for (size_t i = 0; i < r.persons.size(); ++i) {
       insert_person_.reset();
-      insert_person(insert_person_, id, static_cast<int>(i), r.persons[i]);
+      insert_person(insert_person_, id, static_cast<int>(i), r.persons[i],
+                    persons.empty() ? std::nullopt : std::optional(persons[i]));
     }
-    transaction.commit();
+    if (transaction) transaction->commit();
     return id;
   });
   if (!stored && stored.error().code == errc::already_exists)

@@ -13,6 +13,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <optional>
+#include <span>
 
 namespace casechain::core::store {
 
@@ -27,14 +28,19 @@ struct stored_report {
 result<report_id> add_report(SQLite::Database& db, const police_report& report, timestamp received_at);
 
 // Stores reports with statements prepared once, for batch imports. Each add()
-// is one transaction (a savepoint inside a caller's). Not thread-safe.
+// is one transaction (a savepoint inside a caller's) unless `own_transaction`
+// is false, when the caller's transaction alone makes it atomic (benchmarks'
+// plain inserts). `family` and `persons` (one per reported person) record
+// links made before the report is stored. Not thread-safe.
 class report_writer {
  public:
-  explicit report_writer(SQLite::Database& db);
-  result<report_id> add(const police_report& report, timestamp received_at);
+  explicit report_writer(SQLite::Database& db, bool own_transaction = true);
+  result<report_id> add(const police_report& report, timestamp received_at, std::optional<family_id> family = {},
+                        std::span<const person_id> persons = {});
 
  private:
   SQLite::Database& db_;
+  bool own_transaction_;
   SQLite::Statement insert_report_;
   SQLite::Statement insert_person_;
 };

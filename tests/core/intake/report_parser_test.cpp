@@ -106,10 +106,11 @@ TEST_SUITE("core/intake/report_parser") {
     CHECK(message_of(parse_report(R"({"a":)")) == "malformed JSON at offset 5: incomplete JSON");
     CHECK(message_of(parse_report("{} x")) == "malformed JSON at offset 3: extra data");
     CHECK(message_of(parse_report("")) == "malformed JSON at offset 0: incomplete JSON");
-    CHECK(message_of(parse_report("{\"narrative\": \"caf\xC3\x28\"}")).starts_with("malformed JSON at offset 18: "));
+    CHECK(message_of(parse_report("{\"narrative\": \"caf\xC3\x28\"}")) == "malformed JSON at offset 19: syntax error");
+    CHECK(message_of(parse_report("{\"narrative\": \"caf\xFF\"}")) == "malformed JSON at offset 18: syntax error");
     // An error far into a long text is found at its byte.
     std::string long_text = "{\"narrative\": \"" + std::string(5000, 'a') + "\", ]";
-    CHECK(message_of(parse_report(long_text)) == "malformed JSON at offset 5019: syntax error");
+    CHECK(message_of(parse_report(long_text)) == "malformed JSON at offset 5018: syntax error");
     CHECK(message_of(parse_report("[1, 2]")) == "expected an object, got an array");
   }
 
@@ -159,7 +160,7 @@ TEST_SUITE("core/intake/report_parser") {
          "field persons[0].national_id: the check digit does not match"},
         {"bad national id shape", [](json::object& r) { person(r, 0)["national_id"] = "90-06-02-284-36"; },
          "field persons[0].national_id: expected a national register number YY.MM.DD-XXX.CC or its 11 digits"},
-        {"2000s check digit on a 1900s number", [](json::object& r) { person(r, 0)["national_id"] = "05.03.15-123.66"; },
+        {"check digit right for neither century", [](json::object& r) { person(r, 0)["national_id"] = "05.03.15-123.66"; },
          "field persons[0].national_id: the check digit does not match"},
         {"unknown top-level field", [](json::object& r) { r["comment"] = "x"; }, "field comment: unknown field"},
         {"unknown nested field", [](json::object& r) { person(r, 1)["nickname"] = "x"; },
@@ -316,7 +317,6 @@ TEST_SUITE("core/intake/report_parser") {
         [](json::object& r) { r["Hij heeft haar geslagen"] = true; },
         [](json::object& r) { r["narrative"] = "Hij heeft haar geslagen. " + std::string(20000, '.'); },
         [](json::object& r) { r["indicators"].as_object()["Hij heeft haar geslagen"] = true; },
-        [](json::object& r) { r["relationship"] = "geslagen"; },  // lower case, but not a name kept in a message?
     };
     const std::vector<std::string> secrets{"Sofie", "Bossche", "284", "478", "Leemstraat", "geslagen", "2018"};
     std::size_t index = 0;
@@ -326,7 +326,6 @@ TEST_SUITE("core/intake/report_parser") {
       CHECK(message != "(no error)");
       for (const auto& secret : secrets) {
         CAPTURE(secret);
-        if (secret == "geslagen" && message.find("relationship") != std::string::npos) continue;  // a vocabulary-shaped word is quoted
         CHECK(message.find(secret) == std::string::npos);
       }
     }

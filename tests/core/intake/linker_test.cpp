@@ -1,0 +1,127 @@
+#include "core/store/family_store.hpp"
+#include "core/store/report_store.hpp"
+#include "tests/support/triage_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace casechain;
+using namespace casechain::core;
+using intake::link_kind;
+
+TEST_SUITE("core/intake/linking") {
+  TEST_CASE("a first report creates its persons and a family") {
+    test::triage_fixture f;
+    auto first = f.import(test::plain_report("R1"));
+    CHECK(first.links.new_family);
+    REQUIRE(first.links.persons.size() == 3);
+    for (const auto& p : first.links.persons) CHECK(p.kind == link_kind::new_person);
+    CHECK(f.t.count("persons") == 3);
+    auto members = store::family_members(f.t.sql(), first.links.family).value();
+    CHECK(members.size() == 3);
+    CHECK(store::get_report(f.t.sql(), first.id).value().family == first.links.family);
+  }
+
+  TEST_CASE("the same persons again link to the same family; the national id wins over a changed name") {
+    test::triage_fixture f;
+    auto first = f.import(test::plain_report("R1"));
+    auto again = test::plain_report("R2", "2026-04-01T10:00:00Z");
+    again.persons[0].first_name = "Sophie-Anne";  // the victim's name written quite differently
+    again.persons[0].last_name = "Bossche";
+    auto second = f.import(again);
+    CHECK_FALSE(second.links.new_family);
+    CHECK(second.links.family == first.links.family);
+    CHECK(second.links.persons[0].kind == link_kind::national_id);
+    CHECK(second.links.persons[0].person == first.links.persons[0].person);
+    CHECK(second.links.persons[1].kind == link_kind::name_and_birth_date);  // suspect: no national id
+    CHECK(f.t.count("persons") == 3);
+    CHECK(f.t.count("link_flags") == 0);
+  }
+
+  TEST_CASE("names match across case, accents, spacing and particles") {
+    test::triage_fixture f;
+    auto first = f.import(test::plain_report("R1"));
+    auto again = test::plain_report("R2");
+    again.persons[1].first_name = " KEVIN ";
+    again.persons[1].last_name = "de smet";
+    auto second = f.import(again);
+    CHECK(second.links.persons[1].kind == link_kind::name_and_birth_date);
+    CHECK(second.links.persons[1].person == first.links.persons[1].person);
+  }
+
+  TEST_CASE("a typing error is a probable match: flagged, not merged") {
+    test::triage_fixture f;
+    auto first = f.import(test::plain_report("R1"));
+    auto again = test::plain_report("R2");
+    again.persons[1].first_name = "Kevni";  // swapped letters, no national id
+    auto second = f.import(again);
+    CHECK(second.links.persons[1].kind == link_kind::new_person);
+    REQUIRE(second.links.persons[1].probable_candidate);
+    CHECK(*second.links.persons[1].probable_candidate == first.links.persons[1].person);
+    CHECK(second.links.persons[1].person != first.links.persons[1].person);
+    CHECK(f.t.count("link_flags") == 1);
+    // The victim still links by national id, so the report joins the family.
+    CHECK(second.links.family == first.links.family);
+  }
+
+  TEST_CASE("a namesake with another birth date is another person") {
+    test::triage_fixture f;
+    auto first = f.import(test::plain_report("R1"));
+    auto other = test::plain_report("R2");
+    for (auto& p : other.persons) p.national_id.clear();
+    other.persons.resize(1);
+    other.persons[0].birth_date = parse_date("1991-06-02");
+    auto second = f.import(other);
+    CHECK(second.links.persons[0].kind == link_kind::new_person);
+    CHECK_FALSE(second.links.persons[0].probable_candidate);
+    CHECK(second.links.new_family);
+    CHECK(second.links.family != first.links.family);
+  }
+
+  TEST_CASE("different national ids are never the same person, whatever the name") {
+    test::triage_fixture f;
+    f.import(test::plain_report("R1"));
+    auto other = test::plain_report("R2");
+    other.persons.resize(1);
+    other.persons[0].national_id = "90.06.02-286.48";  // same name and birth date, another number
+    auto second = f.import(other);
+    CHECK(second.links.persons[0].kind == link_kind::new_person);
+    CHECK_FALSE(second.links.persons[0].probable_candidate);
+    CHECK(second.links.new_family);
+  }
+
+  TEST_CASE("a name match fills in a national id learnt later") {
+    test::triage_fixture f;
+    auto first = f.import(test::plain_report("R1"));
+    auto again = test::plain_report("R2");
+    again.persons[1].national_id = "87.11.30-123.59";
+    auto second = f.import(again);
+    CHECK(second.links.persons[1].person == first.links.persons[1].person);
+    auto known = store::find_person_by_national_id(f.t.sql(), "87.11.30-123.59");
+    REQUIRE(known);
+    CHECK(known->id == first.links.persons[1].person);
+  }
+
+  TEST_CASE("a duplicate report is refused and stores nothing more") {
+    test::triage_fixture f;
+    f.import(test::plain_report("R1"));
+    auto persons = f.t.count("persons");
+    auto twice = f.importer.import(test::plain_report("R1"), test::at("2026-03-15T09:00:00Z"));
+    REQUIRE_FALSE(twice);
+    CHECK(twice.error().code == errc::already_exists);
+    CHECK(f.t.count("reports") == 1);
+    CHECK(f.t.count("persons") == persons);
+    CHECK(f.t.count("triage_proposals") == 1);
+  }
+
+  TEST_CASE("history: the third report in 12 months escalates, an older one does not count") {
+    test::triage_fixture f;
+    CHECK(f.import(test::plain_report("R1", "2025-01-10T10:00:00Z")).proposal.track == track::help_offer);
+    CHECK(f.import(test::plain_report("R2", "2026-02-01T10:00:00Z")).proposal.track == track::help_offer);
+    CHECK(f.import(test::plain_report("R3", "2026-03-01T10:00:00Z")).proposal.track == track::help_offer);
+    auto fourth = f.import(test::plain_report("R4", "2026-03-20T10:00:00Z"));
+    CHECK(fourth.proposal.track == track::chain);
+    REQUIRE(fourth.proposal.rules.size() == 1);
+    CHECK(fourth.proposal.rules[0].id == "history_escalation");
+    CHECK(fourth.proposal.rules[0].evidence[0].detail.find("2 earlier") == 0);
+  }
+}
