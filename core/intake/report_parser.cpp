@@ -5,6 +5,7 @@
 #include <boost/json/stream_parser.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -66,21 +67,6 @@ std::string_view kind_of(const json::value& v) {
 std::string_view view(const json::string& s) { return {s.data(), s.size()}; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Unicode code points in valid UTF-8: the bytes that do not continue one.
-std::size_t count_chars(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-bool has_control_char(std::string_view text) {
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) return true;
-  }
-  return false;
-}
 
 // Reads up to `max` digits at `pos`; the number read (0 when none).
 std::size_t skip_digits(std::string_view s, std::size_t pos, std::size_t max) {
@@ -229,15 +215,23 @@ class report_walker {
     return true;
   }
 
+  // A one-line string of min_chars to max_chars Unicode code points (bytes
+  // that do not continue a UTF-8 sequence).
   bool text(const json::value& v, const path& at, std::size_t min_chars, std::size_t max_chars, std::string& out) {
     const auto* s = v.if_string();
     if (s == nullptr) return fail(&at, "expected a string, got " + std::string(kind_of(v)));
     std::string_view t = view(*s);
-    std::size_t chars = count_chars(t);
+    std::size_t chars = 0;
+    bool control = false;
+    for (char c : t) {  // one pass: these strings are most of a report
+      auto u = static_cast<unsigned char>(c);
+      chars += (u & 0xC0) != 0x80;
+      control = control || u < 0x20 || u == 0x7F;
+    }
     if (chars < min_chars) return fail(&at, "must not be empty");
     if (chars > max_chars)
       return fail(&at, "expected at most " + std::to_string(max_chars) + " characters, got " + std::to_string(chars));
-    if (has_control_char(t)) return fail(&at, "must not contain control characters (line breaks, tabs)");
+    if (control) return fail(&at, "must not contain control characters (line breaks, tabs)");
     out.assign(t);
     return true;
   }
@@ -289,8 +283,8 @@ class report_walker {
     return true;
   }
 
-  bool persons(const json::value& v, const path& at, timestamp reported_at, std::vector<report_person>& out);
-  bool person(const json::value& v, const path& at, timestamp reported_at, report_person& out);
+  bool persons(const json::value& v, const path& at, date reported_on, std::vector<report_person>& out);
+  bool person(const json::value& v, const path& at, date reported_on, report_person& out);
   bool address(const json::value& v, const path& at, postal_address& out);
   bool national_id(const json::value& v, const path& at, std::string& out);
   bool phone(const json::value& v, const path& at, std::string& out);
@@ -311,13 +305,16 @@ bool report_walker::report(const json::value& v, police_report& out) {
   if (!required(f[0], at[0]) || !text(*f[0], at[0], 1, max_external_ref_chars, out.external_ref)) return false;
   if (!required(f[1], at[1]) || !text(*f[1], at[1], 1, max_police_zone_chars, out.police_zone)) return false;
   if (!required(f[2], at[2]) || !read_timestamp(*f[2], at[2], out.reported_at)) return false;
+  // The report's day as the police wrote it (in their offset): a child born
+  // that day, reported just after local midnight, is not born in the future.
+  date reported_on = std::max(date_of(out.reported_at), parse_date(view(f[2]->get_string()).substr(0, 10)).value());
   if (f[3] != nullptr) {
     timestamp incident;
     if (!read_timestamp(*f[3], at[3], incident)) return false;
     if (incident > out.reported_at) return fail(&at[3], "must not be after reported_at");
     out.incident_at = incident;
   }
-  if (!required(f[4], at[4]) || !persons(*f[4], at[4], out.reported_at, out.persons)) return false;
+  if (!required(f[4], at[4]) || !persons(*f[4], at[4], reported_on, out.persons)) return false;
   if (!required(f[5], at[5]) || !read_enum(*f[5], at[5], out.relationship)) return false;
   if (f[6] != nullptr && !violence(*f[6], at[6], out.violence)) return false;
   if (f[7] != nullptr && !indicators(*f[7], at[7], out.indicators)) return false;
@@ -333,7 +330,7 @@ bool report_walker::report(const json::value& v, police_report& out) {
   return true;
 }
 
-bool report_walker::persons(const json::value& v, const path& at, timestamp reported_at,
+bool report_walker::persons(const json::value& v, const path& at, date reported_on,
                             std::vector<report_person>& out) {
   const auto* array = v.if_array();
   if (array == nullptr) return fail(&at, "expected an array of persons, got " + std::string(kind_of(v)));
@@ -343,14 +340,14 @@ bool report_walker::persons(const json::value& v, const path& at, timestamp repo
   bool victim = false;
   for (std::size_t i = 0; i < array->size(); ++i) {
     path item{&at, {}, i};
-    if (!person((*array)[i], item, reported_at, out[i])) return false;
+    if (!person((*array)[i], item, reported_on, out[i])) return false;
     victim = victim || out[i].role == family_role::victim;
   }
   if (!victim) return fail(&at, "needs at least one person with role victim");
   return true;
 }
 
-bool report_walker::person(const json::value& v, const path& at, timestamp reported_at, report_person& out) {
+bool report_walker::person(const json::value& v, const path& at, date reported_on, report_person& out) {
   static constexpr std::array<std::string_view, 8> names{
       "role", "first_name", "last_name", "birth_date", "gender", "national_id", "address", "phone"};
   std::array<const json::value*, 8> f{};
@@ -365,7 +362,7 @@ bool report_walker::person(const json::value& v, const path& at, timestamp repor
   if (f[3] != nullptr) {
     date born;
     if (!read_date(*f[3], p[3], born)) return false;
-    if (std::chrono::sys_days{born} > std::chrono::sys_days{date_of(reported_at)})
+    if (born > reported_on)
       return fail(&p[3], "must not be after the date of reported_at");
     out.birth_date = born;
   }

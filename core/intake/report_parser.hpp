@@ -11,9 +11,10 @@
 //   "malformed JSON at offset 17: syntax error"
 // Messages never contain sensitive values: names, addresses, phone numbers,
 // national register numbers and narrative text are never echoed. A bad value
-// is quoted only when it has the shape of what was expected (a date or a
-// timestamp starting "19"/"20"/..., a lower_snake_case vocabulary word), so
-// a value typed into the wrong field does not leak into a log.
+// is quoted only when it has the shape of what was expected (a date: three
+// groups of digits split by - / or ., maybe with a time; a vocabulary word:
+// lower_snake_case), so a name or a phone number typed into the wrong field
+// does not leak into a log. JSON with a key twice keeps the last (Boost.JSON).
 //
 // Rules beyond the types: `null` counts as absent for every optional field;
 // "" counts as absent for national_id and phone; lengths given in characters

@@ -209,7 +209,9 @@ bool report_reader::impl::fill() {
     }
     if (got <= 0) {
       at_end = true;
-      read_failed = read_failed || in.bad();
+      // End of file sets eofbit (and failbit); failbit alone is a stream
+      // that could not be read at all (a file that did not open).
+      read_failed = read_failed || in.bad() || (in.fail() && !in.eof());
     }
   }
   return true;
@@ -344,7 +346,7 @@ report_reader::impl::record_status report_reader::impl::read_csv_record(std::int
   }
   if (too_long) return record_status::too_long;
   if (stray) return record_status::stray_text;
-  blank = !any_quoted && ends.size() == 1 && is_blank(record);
+  blank = !any_quoted && is_blank(record);  // a blank line, or a row of empty cells
   return record_status::ok;
 }
 
@@ -400,6 +402,8 @@ std::optional<std::string> report_reader::impl::read_header() {
       for (const auto& known : layout.indicators)
         if (known.first == name.substr(4)) return "column \"" + std::string(name) + "\" appears twice";
       layout.indicators.emplace_back(std::string(name.substr(4)), static_cast<int>(i));
+    } else if (name.empty()) {
+      return "column " + std::to_string(i + 1) + " has no name";
     } else if (column_shaped(name)) {
       return "unknown column \"" + std::string(name) + "\"";
     } else {

@@ -26,12 +26,12 @@
 // breaks, lines end with CRLF or LF). The first row names the columns; they
 // may come in any order, every one must be known, none twice. Required:
 // external_ref, police_zone, reported_at, relationship, p1_role. An empty
-// cell is an absent field. Columns:
+// cell is an absent field; a row of empty cells is skipped. Columns:
 //   external_ref, police_zone      text
 //   reported_at, incident_at       timestamp "2026-03-14T21:40:00Z" (or +01:00)
 //   relationship                   partner|ex_partner|parent_child|child_parent|sibling|other_family|other
 //   violence                       kinds separated by ';': "physical;threats" (physical, psychological,
-//                                  sexual, economic, threats, stalking); empty = none
+//                                  sexual, economic, threats, stalking; any case); empty = none
 //   narrative                      text, may span lines
 //   order_from, order_until        the restraining order's dates YYYY-MM-DD; both empty = no order
 //   arrest, red_file               true/false, yes/no, 1/0 (also ja/nee, oui/non); empty = false
@@ -43,7 +43,9 @@
 //   ind_<item>                     one column per instrument item (<item> is 1 to 40 of a-z and _):
 //                                  true/false, yes/no, 1/0, ja/nee, oui/non (any case); "unknown" keeps
 //                                  the item as unknown; empty leaves it out (also unknown)
-// A row's indicators come in the order of their columns.
+// A row's indicators come in the order of their columns. The writer below
+// puts the columns in the order listed: the eleven report columns, p1_* to
+// p6_* (each person's eleven in the order above), then the ind_* columns.
 
 #include "core/error.hpp"
 #include "core/model/police_report.hpp"
@@ -80,7 +82,8 @@ class report_reader {
   report_reader& operator=(const report_reader&) = delete;
 
   // The next record, or nullopt at the end. Never throws on bad input; blank
-  // lines are skipped; a stream that fails to read ends the batch with an
+  // lines (and CSV rows of empty cells) are skipped; a stream that cannot be
+  // read (a read error, a file that did not open) ends the batch with an
   // error item.
   std::optional<batch_item> next();
 

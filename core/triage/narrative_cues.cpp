@@ -7,7 +7,9 @@
 #include <boost/json/value.hpp>
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
+#include <tuple>
+#include <optional>
 
 namespace casechain::core::triage {
 namespace json = boost::json;
@@ -35,25 +37,55 @@ struct lexicon {
   std::vector<std::string> denials;    // negate any cue after them in the same clause
   std::vector<std::string> resets;     // words that end a clause ("maar", "mais", "but")
   size_t window = 4;
-  // Phrases by their first word; prefix first words by their first three letters.
-  std::unordered_map<std::string, std::vector<size_t>> by_first_word;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_letters;
+};
+
+// A phrase of one lexicon: the index of the lexicon, then of the phrase.
+struct phrase_ref {
+  std::uint32_t lexicon;
+  std::uint32_t phrase;
 };
 
 struct token {
-  std::string text;  // folded: lower-case ASCII
-  size_t begin = 0;  // byte range in the narrative
+  std::string_view text;  // folded: lower-case ASCII (a view into the tokeniser's buffer)
+  size_t begin = 0;       // byte range in the narrative
   size_t end = 0;
   size_t clause = 0;
 };
+
+// Words of a text, folded once into one buffer that the tokens view.
+struct tokenised {
+  std::string folded;
+  std::vector<token> tokens;
+};
+
+// Phrases are found by the first three letters of their first word (a
+// shorter word is padded): one array lookup per narrative word, no hashing.
+constexpr size_t bucket_count = 27 * 27 * 27;
+
+std::optional<size_t> bucket_of(std::string_view word) {
+  if (word.empty()) return std::nullopt;
+  size_t key = 0;
+  for (size_t i = 0; i < 3; ++i) {
+    size_t letter = 26;  // padding
+    if (i < word.size()) {
+      if (word[i] < 'a' || word[i] > 'z') return std::nullopt;
+      letter = static_cast<size_t>(word[i] - 'a');
+    }
+    key = key * 27 + letter;
+  }
+  return key;
+}
 
 bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
 bool ends_clause(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == ':' || c == '\n'; }
 
 // Splits into folded words with their byte ranges and clause numbers.
 // Apostrophes split ("l'a" -> "l", "a"), hyphens too.
-std::vector<token> tokenise(std::string_view text) {
-  std::vector<token> tokens;
+tokenised tokenise(std::string_view text) {
+  tokenised out;
+  out.folded.reserve(text.size());
+  struct span { size_t folded_begin, folded_end, begin, end, clause; };
+  std::vector<span> spans;
   size_t clause = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -64,23 +96,37 @@ std::vector<token> tokenise(std::string_view text) {
       continue;
     }
     size_t start = i;
+    bool ascii = true;
     while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) {
       // U+2019 (’) is three bytes starting 0xE2: treat as a separator.
       if (static_cast<unsigned char>(text[i]) == 0xE2 && i + 2 < text.size() &&
           static_cast<unsigned char>(text[i + 1]) == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x99)
         break;
+      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
       ++i;
     }
     if (i == start) {  // a typographic apostrophe
       i += 3;
       continue;
     }
-    auto folded = intake::fold_ascii(text.substr(start, i - start));
-    // Folding can split a word ("Straße" stays one, "œ" becomes "oe"); keep it one token.
-    folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
-    if (!folded.empty()) tokens.push_back({std::move(folded), start, i, clause});
+    size_t folded_begin = out.folded.size();
+    if (ascii) {
+      for (size_t k = start; k < i; ++k) {
+        char ch = text[k];
+        out.folded += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+      }
+    } else {
+      // Folding can turn one letter into two ("œ" -> "oe") or a symbol into a space; keep one token.
+      for (char ch : intake::fold_ascii(text.substr(start, i - start)))
+        if (ch != ' ') out.folded += ch;
+    }
+    if (out.folded.size() > folded_begin) spans.push_back({folded_begin, out.folded.size(), start, i, clause});
   }
-  return tokens;
+  out.tokens.reserve(spans.size());
+  std::string_view folded(out.folded);
+  for (const auto& sp : spans)
+    out.tokens.push_back({folded.substr(sp.folded_begin, sp.folded_end - sp.folded_begin), sp.begin, sp.end, sp.clause});
+  return out;
 }
 
 bool contains(const std::vector<std::string>& words, std::string_view w) {
@@ -127,7 +173,7 @@ bool match_from(const phrase& p, size_t w, const std::vector<token>& tokens, siz
 }
 
 // Finds the negation of the cue starting at token `first`, if any.
-std::string negation_before(const lexicon& lex, const std::vector<token>& tokens, size_t first) {
+std::string_view negation_before(const lexicon& lex, const std::vector<token>& tokens, size_t first) {
   size_t clause = tokens[first].clause;
   for (size_t back = 1; back <= first; ++back) {
     const auto& t = tokens[first - back];
@@ -142,6 +188,7 @@ std::string negation_before(const lexicon& lex, const std::vector<token>& tokens
 
 struct lexicon_set::data {
   std::vector<lexicon> lexicons;
+  std::vector<std::vector<phrase_ref>> buckets = std::vector<std::vector<phrase_ref>>(bucket_count);
 };
 
 lexicon_set::lexicon_set() : data_(std::make_unique<data>()) {}
@@ -197,8 +244,8 @@ result<void> add_lexicon(lexicon_set& set, std::string_view json_text) {
         bool prefix = word.ends_with('*');
         if (prefix) word.remove_suffix(1);
         auto parts = tokenise(word);
-        for (size_t k = 0; k < parts.size(); ++k)
-          p.words.push_back({parts[k].text, prefix && k + 1 == parts.size()});
+        for (size_t k = 0; k < parts.tokens.size(); ++k)
+          p.words.push_back({std::string(parts.tokens[k].text), prefix && k + 1 == parts.tokens.size()});
       }
       if (p.words.empty() || (p.words.front().prefix && p.words.front().text.size() < 3))
         return fail(errc::invalid_argument, "lexicon " + lex.language + ": " + path + ": a phrase needs a word of 3 or more letters first");
@@ -206,40 +253,51 @@ result<void> add_lexicon(lexicon_set& set, std::string_view json_text) {
     }
   }
   if (!problem.empty()) return fail(errc::invalid_argument, "lexicon " + lex.language + ": " + problem);
+  auto& d = *set.data_;
+  auto lexicon_number = static_cast<std::uint32_t>(d.lexicons.size());
   for (size_t i = 0; i < lex.phrases.size(); ++i) {
     const auto& first = lex.phrases[i].words.front();
-    if (first.prefix) lex.by_first_letters[first.text.substr(0, 3)].push_back(i);
-    else lex.by_first_word[first.text].push_back(i);
+    auto bucket = bucket_of(first.text);
+    if (!bucket)
+      return fail(errc::invalid_argument, "lexicon " + lex.language + ": a phrase must start with a letter a-z (after folding accents)");
+    d.buckets[*bucket].push_back({lexicon_number, static_cast<std::uint32_t>(i)});
   }
-  set.data_->lexicons.push_back(std::move(lex));
+  d.lexicons.push_back(std::move(lex));
   return {};
 }
 
 std::vector<cue_hit> lexicon_set::find(std::string_view narrative) const {
   std::vector<cue_hit> hits;
   if (narrative.empty()) return hits;
-  auto tokens = tokenise(narrative);
-  for (const auto& lex : data_->lexicons) {
-    auto try_phrase = [&](size_t start, const phrase& p) {
-      size_t end = 0;
-      if (!match_from(p, 0, tokens, start, tokens[start].clause, end)) return;
-      cue_hit hit{p.item, lex.language, std::string(narrative.substr(tokens[start].begin, tokens[end - 1].end - tokens[start].begin)),
-                  false, negation_before(lex, tokens, start), tokens[start].begin};
-      // A negation inside the span ("kinderen waren niet aanwezig") negates too.
-      for (size_t k = start + 1; k + 1 < end && hit.negation.empty(); ++k)
-        if (contains(lex.negations, tokens[k].text)) hit.negation = tokens[k].text;
-      hit.negated = !hit.negation.empty();
-      hits.push_back(std::move(hit));
-    };
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (auto it = lex.by_first_word.find(tokens[i].text); it != lex.by_first_word.end())
-        for (auto index : it->second) try_phrase(i, lex.phrases[index]);
-      if (tokens[i].text.size() >= 3)
-        if (auto it = lex.by_first_letters.find(tokens[i].text.substr(0, 3)); it != lex.by_first_letters.end())
-          for (auto index : it->second) try_phrase(i, lex.phrases[index]);
-    }
+  auto words = tokenise(narrative);
+  const auto& tokens = words.tokens;
+  auto try_phrase = [&](size_t start, phrase_ref ref) {
+    const auto& lex = data_->lexicons[ref.lexicon];
+    const auto& p = lex.phrases[ref.phrase];
+    size_t end = 0;
+    if (!match_from(p, 0, tokens, start, tokens[start].clause, end)) return;
+    cue_hit hit{p.item, lex.language,
+                std::string(narrative.substr(tokens[start].begin, tokens[end - 1].end - tokens[start].begin)), false,
+                std::string(negation_before(lex, tokens, start)), tokens[start].begin};
+    // A negation inside the span ("kinderen waren niet aanwezig") negates too.
+    for (size_t k = start + 1; k + 1 < end && hit.negation.empty(); ++k)
+      if (contains(lex.negations, tokens[k].text)) hit.negation = tokens[k].text;
+    hit.negated = !hit.negation.empty();
+    hits.push_back(std::move(hit));
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    // A prefix phrase word is at least three letters, so the first three letters find both kinds.
+    if (auto bucket = bucket_of(tokens[i].text))
+      for (auto ref : data_->buckets[*bucket]) try_phrase(i, ref);
   }
-  std::sort(hits.begin(), hits.end(), [](const cue_hit& a, const cue_hit& b) { return a.offset < b.offset; });
+  // Two languages can share a word ("stalking"); one hit per item and place,
+  // negated when any language's reading negates it ("No stalking").
+  std::sort(hits.begin(), hits.end(), [](const cue_hit& a, const cue_hit& b) {
+    return std::tie(a.offset, a.item, b.negated) < std::tie(b.offset, b.item, a.negated);
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const cue_hit& a, const cue_hit& b) { return a.offset == b.offset && a.item == b.item; }),
+             hits.end());
   return hits;
 }
 

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>

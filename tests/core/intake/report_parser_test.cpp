@@ -84,6 +84,10 @@ TEST_SUITE("core/intake/report_parser") {
       REQUIRE(b);
       CHECK(*b == large);
       CHECK(message_of(parser.parse("{")) == "malformed JSON at offset 1: incomplete JSON");
+      // A tree larger than the parser's first buffer, then an ordinary one again.
+      auto oversized = original;
+      oversized.narrative.assign(300000, 'n');
+      CHECK(message_of(parser.parse(to_json(oversized))) == "field narrative: expected at most 20000 bytes, got 300000");
     }
   }
 
@@ -241,6 +245,23 @@ TEST_SUITE("core/intake/report_parser") {
       report["zzz"] = 1;
     });
     CHECK(message_of(unknown_first) == "field zzz: unknown field");
+  }
+
+  TEST_CASE("a birth date is compared with the report's day as written") {
+    auto newborn = [](const char* reported_at, const char* born) {
+      return parse_changed([=](json::object& r) {
+        r["reported_at"] = reported_at;
+        r.erase("incident_at");
+        person(r, 2)["birth_date"] = born;
+      });
+    };
+    // 00:30 in Brussels is still the day before in UTC.
+    CHECK(newborn("2026-03-15T00:30:00+01:00", "2026-03-15"));
+    CHECK(message_of(newborn("2026-03-15T00:30:00+01:00", "2026-03-16")) ==
+          "field persons[2].birth_date: must not be after the date of reported_at");
+    CHECK(newborn("2026-03-14T23:30:00Z", "2026-03-14"));
+    CHECK(message_of(newborn("2026-03-14T23:30:00Z", "2026-03-15")) ==
+          "field persons[2].birth_date: must not be after the date of reported_at");
   }
 
   TEST_CASE("national register numbers are normalised and checked") {

@@ -1,9 +1,12 @@
 #include "core/intake/report_reader.hpp"
 #include "core/model/report_json.hpp"
 #include "tests/support/sample_report.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <functional>
 #include <sstream>
 
 using namespace casechain;
@@ -115,6 +118,29 @@ TEST_SUITE("core/intake/report_reader") {
     CHECK(items[4].report);  // exactly 1 MiB is allowed
   }
 
+  TEST_CASE("a stream that cannot be read ends the batch with an error") {
+    test::temp_dir dir;
+    std::ifstream missing(dir / "missing.ndjson");
+    report_reader reader(missing, batch_format::ndjson);
+    auto item = reader.next();
+    REQUIRE(item);
+    CHECK(item->line == 1);
+    CHECK(message_of(*item) == "line 1: the input could not be read to its end");
+    CHECK_FALSE(reader.next());
+
+    std::ofstream(dir / "two.ndjson") << to_json(valid_sample("F1")) << "\n\n" << to_json(valid_sample("F2")) << "\n";
+    std::ifstream file(dir / "two.ndjson");
+    report_reader from_file(file, batch_format::ndjson);
+    auto first = from_file.next();
+    auto second = from_file.next();
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(first->report);
+    CHECK(second->line == 3);
+    CHECK(second->report);
+    CHECK_FALSE(from_file.next());
+  }
+
   TEST_CASE("CSV: reports round-trip through the writer and the reader") {
     auto first = valid_sample("R1");
     auto second = valid_sample("R2");
@@ -155,6 +181,7 @@ TEST_SUITE("core/intake/report_reader") {
         "p1_last_name, relationship ,reported_at,police_zone,external_ref,p1_role,violence,arrest,ind_weapon,ind_fear\r\n"
         "Peeters,partner,2026-03-14T21:40:00Z,5345 Antwerpen,X1,victim,physical; THREATS;,Ja,oui,\r\n"
         "\r\n"
+        ",, ,,,,,,,\r\n"
         "Janssens,sibling,2026-03-14T21:40:00Z,5345 Antwerpen,X2,victim,,,UNKNOWN,nee";
     auto items = read_all(text, batch_format::csv);
     REQUIRE(items.size() == 2);
@@ -166,7 +193,7 @@ TEST_SUITE("core/intake/report_reader") {
     CHECK(a.violence == violence_kinds{true, false, false, false, true, false});
     CHECK(a.measures.arrest);
     CHECK(a.indicators == std::vector<indicator>{{"weapon", tri_state::yes}});
-    CHECK(items[1].line == 4);
+    CHECK(items[1].line == 5);  // after a blank line and a row of empty cells
     REQUIRE(items[1].report);
     CHECK(items[1].report->indicators == std::vector<indicator>{{"weapon", tri_state::unknown}, {"fear", tri_state::no}});
     CHECK_FALSE(items[1].report->measures.arrest);
@@ -193,6 +220,8 @@ TEST_SUITE("core/intake/report_reader") {
                          .at(0)) == "line 1: column \"police_zone\" appears twice");
     CHECK(message_of(read_all("external_ref,police_zone,reported_at,relationship,p1_role,p7_role\n", batch_format::csv)
                          .at(0)) == "line 1: unknown column \"p7_role\"");
+    CHECK(message_of(read_all("external_ref,police_zone,reported_at,relationship,p1_role,\n", batch_format::csv).at(0)) ==
+          "line 1: column 6 has no name");
     CHECK(message_of(read_all("external_ref,police_zone,reported_at,relationship,p1_role,ind_Weapon\n",
                               batch_format::csv)
                          .at(0)) == "line 1: column 6 is not a column of the format (is the header row missing?)");

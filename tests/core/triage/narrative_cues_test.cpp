@@ -1,4 +1,5 @@
 #include "core/triage/narrative_cues.hpp"
+#include "core/demo/narratives.hpp"
 
 #include <doctest/doctest.h>
 
@@ -115,5 +116,39 @@ TEST_SUITE("core/triage/narrative_cues") {
     auto hits = set.find("nope bladed thing");
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].negated);
+  }
+}
+
+TEST_SUITE("core/triage/narrative_cues") {
+  TEST_CASE("a word two languages share is one hit, negated when either language negates it") {
+    auto hits = builtin_lexicons()->find("No stalking was reported.");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].item == "stalking");
+    CHECK(hits[0].negated);
+    auto positive = builtin_lexicons()->find("Er is sprake van stalking.");
+    REQUIRE(positive.size() == 1);
+    CHECK_FALSE(positive[0].negated);
+  }
+
+  TEST_CASE("every phrase the demo generator writes is read as intended") {
+    // The generator's phrase table is the lexicon's contract; see core/demo/narratives.cpp.
+    auto lex = builtin_lexicons();
+    int checked = 0;
+    for (const auto& phrase : casechain::core::demo::cue_phrases()) {
+      for (bool victim_female : {false, true}) {
+        for (bool suspect_female : {false, true}) {
+          std::string text;
+          casechain::core::demo::append_phrase(text, phrase.text, {phrase.language, victim_female, suspect_female});
+          CAPTURE(text);
+          auto hits = lex->find(text);
+          bool found = false;
+          for (const auto& h : hits)
+            found = found || (h.item == casechain::core::demo::to_string(phrase.item) && h.negated == phrase.negated);
+          CHECK(found);
+          ++checked;
+        }
+      }
+    }
+    CHECK(checked >= 400);
   }
 }
