@@ -39,11 +39,12 @@ result<import_summary> report_importer::import_batch(std::istream& in, batch_for
                                                      const progress_callback& progress, std::size_t batch_size) {
   import_summary summary;
   report_reader reader(in, format);
-  auto reject = [&](std::int64_t line, const error& e) {
+  // The reader's messages name their line already; the store's do not.
+  auto reject = [&](std::int64_t line, const error& e, bool name_line) {
     ++summary.rejected;
     if (e.code == errc::already_exists) ++summary.duplicates;
     if (summary.rejections.size() < max_listed_rejections)
-      summary.rejections.push_back({line, e.code, "line " + std::to_string(line) + ": " + e.message});
+      summary.rejections.push_back({line, e.code, name_line ? "line " + std::to_string(line) + ": " + e.message : e.message});
   };
   std::optional<store::write_transaction> batch;
   std::size_t in_batch = 0;
@@ -61,7 +62,7 @@ result<import_summary> report_importer::import_batch(std::istream& in, batch_for
   while (auto item = reader.next()) {
     ++summary.read;
     if (!item->report) {
-      reject(item->line, item->report.error());
+      reject(item->line, item->report.error(), false);
       continue;
     }
     if (!batch) {
@@ -77,7 +78,7 @@ result<import_summary> report_importer::import_batch(std::istream& in, batch_for
       auto code = imported.error().code;
       if (code != errc::already_exists && code != errc::invalid_argument && code != errc::not_found)
         return imported.error();
-      reject(item->line, imported.error());
+      reject(item->line, imported.error(), true);
       continue;
     }
     ++summary.imported;

@@ -7,14 +7,24 @@
 namespace casechain::core::triage {
 namespace {
 
-tri_state field_value(const police_report& report, const std::string& item) {
-  for (const auto& i : report.indicators)
-    if (i.item == item) return i.value;
-  return tri_state::unknown;
+// The police's answer for each instrument item, in instrument order. Reports
+// usually list items in the instrument's order, so the same position is tried first.
+std::vector<tri_state> field_values(const std::vector<const instrument_item*>& items, const police_report& report) {
+  std::vector<tri_state> values(items.size(), tri_state::unknown);
+  for (size_t k = 0; k < report.indicators.size(); ++k) {
+    const auto& given = report.indicators[k];
+    if (k < items.size() && items[k]->item == given.item) {
+      values[k] = given.value;
+      continue;
+    }
+    for (size_t i = 0; i < items.size(); ++i)
+      if (items[i]->item == given.item) values[i] = given.value;
+  }
+  return values;
 }
 
 // Combines the police's field with the narrative's cues for one item.
-item_answer answer_item(const std::string& item, const police_report& report, const std::vector<cue_hit>& cues,
+item_answer answer_item(const std::string& item, tri_state field, const std::vector<cue_hit>& cues,
                         std::vector<disagreement>& disagreements) {
   const cue_hit* positive = nullptr;
   const cue_hit* negative = nullptr;
@@ -23,7 +33,6 @@ item_answer answer_item(const std::string& item, const police_report& report, co
     if (cue.negated && !negative) negative = &cue;
     if (!cue.negated && !positive) positive = &cue;
   }
-  auto field = field_value(report, item);
   if (field != tri_state::unknown) {
     if (field == tri_state::no && positive) disagreements.push_back({item, field, true, positive->matched});
     if (field == tri_state::yes && negative && !positive) disagreements.push_back({item, field, false, negative->matched});
@@ -136,9 +145,16 @@ proposal evaluate(const instrument& in, const lexicon_set& lexicons, const polic
   proposal p;
   p.instrument = in.id();
   p.cues = lexicons.find(report.narrative);
+  std::vector<const instrument_item*> items;
+  items.reserve(in.risk_items.size() + in.complexity_items.size());
+  for (const auto* list : {&in.risk_items, &in.complexity_items})
+    for (const auto& item : *list) items.push_back(&item);
+  auto fields = field_values(items, report);
+  p.answers.reserve(items.size());
+  size_t position = 0;
   for (const auto* list : {&in.risk_items, &in.complexity_items}) {
     for (const auto& item : *list) {
-      auto a = answer_item(item.item, report, p.cues, p.disagreements);
+      auto a = answer_item(item.item, fields[position++], p.cues, p.disagreements);
       if (a.value == tri_state::unknown) ++p.unknowns;
       if (a.value == tri_state::yes) {
         if (list == &in.risk_items) {
@@ -183,14 +199,13 @@ void append_proposal_json(std::string& out, const proposal& p) {
     w.begin_object();
     w.field("id", r.id);
     w.field("track", std::int64_t{to_int(r.track)});
-    w.field("explanation", r.explanation);
     w.key("evidence");
     w.begin_array();
     for (const auto& e : r.evidence) {
       w.begin_object();
       w.field("item", e.item);
       w.field("source", e.source);
-      w.field("detail", e.detail);
+      if (e.source != "field") w.field("detail", e.detail);  // a field's evidence is its "yes"
       w.end_object();
     }
     w.end_array();

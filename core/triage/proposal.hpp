@@ -64,7 +64,9 @@ struct proposal {
 proposal evaluate(const instrument& in, const lexicon_set& lexicons, const police_report& report,
                   const store::family_history& history);
 
-// The proposal as one JSON object (the stored decision record and the CLI output).
+// The proposal as one JSON object (the stored decision record and the CLI
+// output). Rules are named by id (their explanation is in the instrument);
+// evidence from a field carries no detail (it is the field's "yes").
 void append_proposal_json(std::string& out, const proposal& p);
 
 }  // namespace casechain::core::triage

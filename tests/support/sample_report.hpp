@@ -13,7 +13,7 @@ inline core::police_report sample_report(std::string external_ref = "AN.55.L1.00
   r.reported_at = parse_timestamp("2026-03-14T21:40:00Z").value();
   r.incident_at = parse_timestamp("2026-03-14T19:05:00+01:00").value();
   report_person victim{family_role::victim, "Sofie", "Van den Bossche", parse_date("1990-06-02"), gender::female,
-                       "90.06.02-284.50", postal_address{"Lange Leemstraat", "12", "2018", "Antwerpen"},
+                       "90.06.02-284.36", postal_address{"Lange Leemstraat", "12", "2018", "Antwerpen"},
                        "+32 478 12 34 56"};
   report_person suspect{family_role::suspect, "Kevin", "De Smet", parse_date("1987-11-30"), gender::male, "", std::nullopt,
                         ""};
