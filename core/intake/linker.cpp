@@ -32,14 +32,14 @@ match_result match_by_name(store::intake_store& store, const report_person& p, c
 
 person_link link_person(store::intake_store& store, const report_person& p, timestamp now) {
   if (!p.national_id.empty()) {
-    if (auto known = store.person_by_national_id(p.national_id)) return {known->id, link_kind::national_id, {}};
+    if (auto known = store.person_by_national_id(p.national_id)) return {known->id, link_kind::national_id, {}, {}};
   }
   auto first_key = normalise_name(p.first_name);
   auto last_key = normalise_name(p.last_name);
   auto match = match_by_name(store, p, first_key, last_key);
   if (match.certain) {
     if (!p.national_id.empty()) store.set_national_id(*match.certain, p.national_id);
-    return {*match.certain, link_kind::name_and_birth_date, {}};
+    return {*match.certain, link_kind::name_and_birth_date, {}, {}};
   }
   return {store.add_person(p, first_key, last_key, now), link_kind::new_person, match.probable, match.reason};
 }
