@@ -22,9 +22,14 @@ enum class relationship : std::uint8_t {
 };
 // Tracks keep their SWIFT numbers: stored and exchanged as 1, 2, 3.
 enum class track : std::uint8_t { help_offer = 1, chain = 2, intensive = 3 };
-// The CO3 steps of a case; `closed` ends it (a closed case can be reopened).
+// The steps of a case. Track 2 (the CO3 chain): intake, file, assessment,
+// assignment, implementation, evaluation. Track 1 (the help offer): contact,
+// intake, safety_plan, referral. Track 3 (intensive case management): intake,
+// crisis, system_help, follow_up. `closed` ends any of them (a closed case
+// can be reopened).
 enum class case_step : std::uint8_t {
-  intake, file, assessment, assignment, implementation, evaluation, closed
+  intake, file, assessment, assignment, implementation, evaluation,
+  contact, safety_plan, referral, crisis, system_help, follow_up, closed
 };
 // An instrument item as the police filled it in: unknown is not "no".
 enum class tri_state : std::uint8_t { no, yes, unknown };
@@ -50,8 +55,9 @@ template <> struct enum_names<relationship> {
       "partner", "ex_partner", "parent_child", "child_parent", "sibling", "other_family", "other"};
 };
 template <> struct enum_names<case_step> {
-  static constexpr std::array<std::string_view, 7> values{
-      "intake", "file", "assessment", "assignment", "implementation", "evaluation", "closed"};
+  static constexpr std::array<std::string_view, 13> values{
+      "intake", "file", "assessment", "assignment", "implementation", "evaluation", "contact",
+      "safety_plan", "referral", "crisis", "system_help", "follow_up", "closed"};
 };
 template <> struct enum_names<tri_state> {
   static constexpr std::array<std::string_view, 3> values{"no", "yes", "unknown"};
@@ -68,6 +74,11 @@ constexpr std::optional<E> parse(std::string_view name) {
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return static_cast<E>(i);
   return std::nullopt;
+}
+
+// The step a case starts in (or restarts in after a change of track).
+constexpr case_step first_step(track t) {
+  return t == track::help_offer ? case_step::contact : case_step::intake;
 }
 
 // Tracks are numbers, not names.

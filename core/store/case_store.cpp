@@ -57,7 +57,9 @@ case_record read_case(SQLite::Statement& row) {
   return c;
 }
 
-case_event insert_event(SQLite::Database& db, case_event e) {
+}  // namespace
+
+case_event insert_case_event(SQLite::Database& db, case_event e) {
   SQLite::Statement insert(db, insert_event_sql);
   insert.bind(1, e.case_);
   insert.bind(2, format_timestamp(e.at));
@@ -69,6 +71,8 @@ case_event insert_event(SQLite::Database& db, case_event e) {
   e.id = db.getLastInsertRowid();
   return e;
 }
+
+namespace {
 
 result<case_record> query_case(SQLite::Database& db, const char* sql, std::int64_t key) {
   return guarded("read case", [&]() -> result<case_record> {
@@ -92,7 +96,7 @@ result<case_record> open_case(SQLite::Database& db, const case_record& c, const 
     case_event event = opened;
     event.case_ = stored.id;
     event.kind = "opened";
-    insert_event(db, event);
+    insert_case_event(db, event);
     transaction.commit();
     return stored;
   });
@@ -115,7 +119,7 @@ result<case_event> update_case(SQLite::Database& db, const case_record& c, const
     bind_case(update, c);
     update.bind(9, c.id);
     if (update.exec() == 0) return fail(errc::not_found, "no such case");
-    auto stored = insert_event(db, event);
+    auto stored = insert_case_event(db, event);
     transaction.commit();
     return stored;
   });
@@ -124,7 +128,7 @@ result<case_event> update_case(SQLite::Database& db, const case_record& c, const
 result<case_event> append_case_event(SQLite::Database& db, const case_event& event) {
   return guarded("append case event", [&]() -> result<case_event> {
     write_transaction transaction(db);
-    auto stored = insert_event(db, event);
+    auto stored = insert_case_event(db, event);
     transaction.commit();
     return stored;
   });
@@ -160,7 +164,7 @@ result<void> add_case_member(SQLite::Database& db, const case_member& member, co
     insert.bind(3, format_timestamp(member.admitted_at));
     bind_optional_id(insert, 4, member.admitted_by);
     insert.exec();
-    insert_event(db, event);
+    insert_case_event(db, event);
     transaction.commit();
     return {};
   });

@@ -26,6 +26,10 @@ result<case_record> find_open_case(SQLite::Database& db, family_id family);
 result<case_event> update_case(SQLite::Database& db, const case_record& c, const case_event& event);
 // Appends an event that does not change the case's own row.
 result<case_event> append_case_event(SQLite::Database& db, const case_event& event);
+// Appends `event` inside the caller's open transaction and returns it with
+// its id; throws SQLite::Exception (for store code composing a larger write).
+case_event insert_case_event(SQLite::Database& db, case_event event);
+
 // The case's events, oldest first.
 result<std::vector<case_event>> case_events(SQLite::Database& db, case_id id);
 

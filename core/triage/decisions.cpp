@@ -44,7 +44,7 @@ result<case_id> apply_to_case(SQLite::Database& db, report_id report, track prop
     case_record c;
     c.family = *stored->family;
     c.track = decided;
-    c.step = case_step::intake;
+    c.step = first_step(decided);
     c.opened_at = c.updated_at = at;
     auto opened = store::open_case(db, c, {0, 0, at, actor, "opened", event_detail(report, proposed, decided), reason});
     if (!opened) return opened.error();
@@ -59,6 +59,7 @@ result<case_id> apply_to_case(SQLite::Database& db, report_id report, track prop
   auto previous = open->track;
   auto changed = *open;
   changed.track = decided;
+  changed.step = first_step(decided);  // a new track starts at its own first step
   changed.updated_at = at;
   auto updated = store::update_case(
       db, changed, {0, open->id, at, actor, "track_changed", event_detail(report, proposed, decided, previous), reason});
