@@ -1,5 +1,6 @@
 #include "core/intake/importer.hpp"
 
+#include "core/store/chain_store.hpp"
 #include "core/store/sqlite_error.hpp"
 #include "core/store/write_transaction.hpp"
 
@@ -24,6 +25,14 @@ result<imported_report> report_importer::import(const police_report& report, tim
     store::family_history history;
     if (!imported.links.new_family) history = store_.history(imported.links.family, *id, report.reported_at);
     imported.proposal = triage::evaluate(*instrument_, *lexicons_, report, history);
+    // A new report on a family with an open case reaches its case manager
+    // (the triage team while there is none).
+    if (history.open_case) {
+      auto alerted = store::add_alert(store_.db(), {0, *history.open_case, history.open_case_manager, "new_report",
+                                                    std::to_string(*id), "{\"report\":" + std::to_string(*id) + "}",
+                                                    now, {}});
+      if (!alerted) return alerted.error();
+    }
     record_buffer_.clear();
     triage::append_proposal_json(record_buffer_, imported.proposal);
     const auto& p = imported.proposal;

@@ -60,6 +60,23 @@ constexpr auto unseen_alerts_for_user_sql =
 constexpr auto unseen_alerts_sql =
     "SELECT id, case_id, user_id, kind, key, detail, created_at FROM alerts WHERE seen_at IS NULL "
     "ORDER BY id DESC LIMIT ?";
+constexpr auto open_case_clocks_sql =
+    "SELECT c.id, c.track, c.step, c.case_manager_id, "
+    " (SELECT max(at) FROM case_events e WHERE e.case_id = c.id AND e.kind IN ('opened', 'reopened', 'track_changed')), "
+    " (SELECT min(k.at) FROM contacts k JOIN case_events e ON e.id = k.event_id WHERE k.case_id = c.id "
+    "   AND k.outcome = 'reached' AND e.id >= (SELECT max(id) FROM case_events s WHERE s.case_id = c.id "
+    "   AND s.kind IN ('opened', 'reopened', 'track_changed'))), "
+    " (SELECT max(k.at) FROM contacts k WHERE k.case_id = c.id AND k.outcome = 'reached'), "
+    " (SELECT max(at) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'transition' "
+    "   AND json_extract(e.detail, '$.to') = 'implementation'), "
+    " (SELECT max(at) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'transition' "
+    "   AND json_extract(e.detail, '$.to') = 'evaluation'), "
+    " (SELECT max(r.order_until) FROM reports r WHERE r.family_id = c.family_id) "
+    "FROM cases c WHERE c.closed_at IS NULL ORDER BY c.id";
+constexpr auto undecided_reports_sql =
+    "SELECT r.id, r.reported_at FROM triage_proposals p JOIN reports r ON r.id = p.report_id "
+    "LEFT JOIN triage_decisions d ON d.report_id = r.id "
+    "WHERE d.report_id IS NULL OR d.status = 'awaiting_confirmation' ORDER BY r.reported_at, r.id LIMIT ?";
 constexpr auto mark_alert_seen_sql = "UPDATE alerts SET seen_at = ? WHERE id = ? AND seen_at IS NULL";
 
 std::string scores_json(const std::vector<std::pair<std::string, int>>& scores) {
@@ -367,6 +384,44 @@ result<void> mark_alert_seen(SQLite::Database& db, std::int64_t id, timestamp at
     if (update.exec() == 0) return fail(errc::not_found, "no such unseen alert");
     transaction.commit();
     return {};
+  });
+}
+
+
+result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db) {
+  return guarded("read case clocks", [&]() -> result<std::vector<open_case_clock_facts>> {
+    SQLite::Statement q(db, open_case_clocks_sql);
+    std::vector<open_case_clock_facts> all;
+    auto optional_time = [&](int column) -> std::optional<timestamp> {
+      if (q.getColumn(column).isNull()) return std::nullopt;
+      return parse_timestamp(q.getColumn(column).getString());
+    };
+    while (q.executeStep()) {
+      open_case_clock_facts f;
+      f.id = q.getColumn(0).getInt64();
+      f.track = track_from_int(q.getColumn(1).getInt64()).value_or(track::help_offer);
+      f.step = parse<case_step>(q.getColumn(2).getString()).value_or(case_step::intake);
+      if (!q.getColumn(3).isNull()) f.case_manager = q.getColumn(3).getInt64();
+      f.cycle_start = optional_time(4).value_or(timestamp{});
+      f.first_reached = optional_time(5);
+      f.last_reached = optional_time(6);
+      f.last_implementation = optional_time(7);
+      f.last_evaluation = optional_time(8);
+      if (!q.getColumn(9).isNull()) f.order_until = parse_date(q.getColumn(9).getString());
+      all.push_back(f);
+    }
+    return all;
+  });
+}
+
+result<std::vector<undecided_report>> undecided_reports(SQLite::Database& db, int limit) {
+  return guarded("read undecided reports", [&]() -> result<std::vector<undecided_report>> {
+    SQLite::Statement q(db, undecided_reports_sql);
+    q.bind(1, std::max(limit, 1));
+    std::vector<undecided_report> all;
+    while (q.executeStep())
+      all.push_back({q.getColumn(0).getInt64(), parse_timestamp(q.getColumn(1).getString()).value_or(timestamp{})});
+    return all;
   });
 }
 

@@ -62,3 +62,29 @@ result<std::vector<alert>> unseen_alerts(SQLite::Database& db, std::optional<use
 result<void> mark_alert_seen(SQLite::Database& db, std::int64_t id, timestamp at);
 
 }  // namespace casechain::core::store
+
+namespace casechain::core::store {
+
+// What the chain's clocks need of one open case.
+struct open_case_clock_facts {
+  case_id id = 0;
+  core::track track = track::help_offer;
+  case_step step = case_step::intake;
+  std::optional<user_id> case_manager;
+  timestamp cycle_start;                      // opened, reopened or changed track, whichever is last
+  std::optional<timestamp> first_reached;     // contacts that reached the family, since the cycle start
+  std::optional<timestamp> last_reached;
+  std::optional<timestamp> last_implementation;  // last entry into implementation
+  std::optional<timestamp> last_evaluation;      // last entry into evaluation
+  std::optional<date> order_until;               // the latest restraining order on the family
+};
+result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db);
+
+struct undecided_report {
+  report_id id = 0;
+  timestamp reported_at;
+};
+// Reports with a proposal and no final decision, oldest first, at most `limit`.
+result<std::vector<undecided_report>> undecided_reports(SQLite::Database& db, int limit);
+
+}  // namespace casechain::core::store

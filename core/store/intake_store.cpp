@@ -33,7 +33,8 @@ constexpr auto earlier_tracks_sql =
 constexpr auto insert_proposal_sql =
     "INSERT INTO triage_proposals (report_id, instrument, track, risk_level, score, complexity, unknowns, record, "
     "proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr auto open_case_sql = "SELECT id, track FROM cases WHERE family_id = ? AND closed_at IS NULL";
+constexpr auto open_case_sql =
+    "SELECT id, track, case_manager_id FROM cases WHERE family_id = ? AND closed_at IS NULL";
 
 person_candidate read_candidate(SQLite::Statement& row) {
   return {row.getColumn(0).getInt64(), row.getColumn(1).getString(), row.getColumn(2).getString(),
@@ -157,6 +158,7 @@ family_history intake_store::history(family_id family, report_id report, timesta
   if (open.executeStep()) {
     h.open_case = open.getColumn(0).getInt64();
     h.open_case_track = track_from_int(open.getColumn(1).getInt64());
+    if (!open.getColumn(2).isNull()) h.open_case_manager = open.getColumn(2).getInt64();
   }
   return h;
 }

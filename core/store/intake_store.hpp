@@ -34,6 +34,7 @@ struct family_history {
   std::vector<track> earlier_tracks;  // decided (or else proposed) tracks of earlier reports, newest first
   std::optional<case_id> open_case;
   std::optional<track> open_case_track;
+  std::optional<user_id> open_case_manager;
 };
 
 class intake_store {
