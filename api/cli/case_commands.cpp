@@ -63,7 +63,7 @@ int overdue(const parsed_args& args, io& streams) {
       << std::setw(14) << "for" << "why\n";
   std::map<core::user_id, std::string> names;
   auto name_of = [&](std::optional<core::user_id> u) -> std::string {
-    if (!u) return "triage team";
+    if (!u) return "unassigned";
     if (!names.count(*u)) {
       auto found = core::store::get_user(db->sql(), *u);
       names[*u] = found ? found->username : "user " + std::to_string(*u);
@@ -80,7 +80,7 @@ int overdue(const parsed_args& args, io& streams) {
     out << std::right << std::setw(4) << i.days_late << "d  " << std::left << std::setw(11) << core::format_date(i.due)
         << std::setw(19) << i.clock << std::setw(16) << subject << std::setw(7)
         << (i.case_ ? std::to_string(core::to_int(i.track)) : "-") << std::setw(15)
-        << (i.case_ ? std::string(core::to_string(i.step)) : "-") << std::setw(14) << name_of(i.case_ ? i.case_manager : std::nullopt)
+        << (i.case_ ? std::string(core::to_string(i.step)) : "-") << std::setw(14) << (i.case_ ? name_of(i.case_manager) : std::string("triage team"))
         << i.why << "\n";
   }
   return exit_ok;

@@ -1,6 +1,7 @@
 // `casechain demo generate`: synthetic police reports as NDJSON.
 #include "api/cli/commands.hpp"
 #include "api/cli/number_option.hpp"
+#include "api/demo/seed.hpp"
 #include "core/demo/report_generator.hpp"
 #include "core/model/report_json.hpp"
 #include "core/util/atomic_file.hpp"
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iomanip>
+#include <limits>
 #include <ostream>
 
 namespace casechain::api::cli {
@@ -69,10 +71,37 @@ int generate(const parsed_args& args, io& streams) {
   return exit_ok;
 }
 
+int seed_demo(const parsed_args& args, io& streams) {
+  auto reports = number_option(args, "reports", 1, 1'000'000);
+  if (!reports) return usage_error(streams, "demo seed", reports.error().message);
+  auto seed = number_option(args, "seed", 0, std::numeric_limits<std::int64_t>::max());
+  if (!seed) return usage_error(streams, "demo seed", seed.error().message);
+  auto dir = core::data_dir::open(args.get("data"));
+  if (!dir) return report_error(streams, dir.error());
+  auto began = std::chrono::steady_clock::now();
+  auto seeded = api::demo::seed(*dir, {*reports, static_cast<std::uint64_t>(*seed), core::date_of(core::now_utc())},
+                                [&](const std::string& step) { streams.err << "  " << step << "\n" << std::flush; });
+  if (!seeded) return report_error(streams, seeded.error());
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - began;
+  streams.out << "Demo data: " << seeded->reports << " reports, " << seeded->decided << " decided, " << seeded->cases
+              << " cases (" << std::fixed << std::setprecision(1) << took.count() << " s).\n\n"
+              << "Demo accounts (the passwords are shown this once; they are stored only as hashes):\n";
+  for (const auto& a : seeded->accounts)
+    streams.out << "  " << std::left << std::setw(18) << a.username << std::setw(15) << a.role << std::setw(22)
+                << a.password << a.organisation << "\n";
+  return exit_ok;
+}
+
 }  // namespace
 
 std::vector<command_spec> demo_commands() {
-  return {{
+  return {{"demo seed",
+           "Fill an empty data folder with demo data: organisations, one user per role (passwords printed once), "
+           "generated reports imported and triaged, cases along the chain.",
+           {data_option(), {"reports", "N", "how many reports", "3000"}, {"seed", "S", "the random seed", "1"}},
+           {},
+           seed_demo},
+          {
       "demo generate",
       "Write synthetic police reports as NDJSON (deterministic for a seed).",
       {{"reports", "N", "how many reports", "1000"},
