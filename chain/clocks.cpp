@@ -33,6 +33,10 @@ void add_if_late(std::vector<due_item>& out, due_item item, core::date today) {
 void case_clocks(std::vector<due_item>& out, const core::store::open_case_clock_facts& f,
                  const working_calendar& calendar, const clock_settings& s, core::date today) {
   auto start = core::date_of(f.cycle_start);
+  // Track 3 runs from the restraining order itself (SWIFT: contact on the
+  // first working day after it), unless the order predates this case's cycle.
+  auto clock_start = start;
+  if (f.track == track::intensive && f.order_from && *f.order_from >= plus_days(start, -14)) clock_start = *f.order_from;
   due_item base{"", f.id, 0, f.track, f.step, f.case_manager, start, 0, ""};
   auto item = [&](const char* clock, core::date due, std::string why) {
     auto i = base;
@@ -42,9 +46,9 @@ void case_clocks(std::vector<due_item>& out, const core::store::open_case_clock_
     return i;
   };
   if (int n = s.first_contact_working_days[index_of(f.track)]; n > 0 && !f.first_reached)
-    add_if_late(out, item("first_contact", working_due(calendar, start, n), "the family has not been reached yet"), today);
+    add_if_late(out, item("first_contact", working_due(calendar, clock_start, n), "the family has not been reached yet"), today);
   if (int n = s.case_manager_working_days[index_of(f.track)]; n > 0 && !f.case_manager)
-    add_if_late(out, item("case_manager", working_due(calendar, start, n), "no case manager has been appointed"), today);
+    add_if_late(out, item("case_manager", working_due(calendar, clock_start, n), "no case manager has been appointed"), today);
   if (f.track == track::chain && f.step == case_step::implementation) {
     auto since = std::max(f.last_implementation.value_or(f.cycle_start), f.last_evaluation.value_or(f.cycle_start));
     add_if_late(out, item("evaluation", plus_days(core::date_of(since), s.evaluation_interval_days),

@@ -2,7 +2,8 @@
 // The chain's clocks: what must happen by when, per track, and what is late.
 //   report_to_triage    a report is decided within N working days (all tracks)
 //   first_contact       the family is reached within N working days of the
-//                       decision; track 3: on the first working day after it
+//                       decision; track 3: on the first working day after the
+//                       restraining order
 //   case_manager        a case manager is appointed within N working days
 //                       (track 2); track 3: on the first working day
 //   evaluation          track 2 in implementation: evaluated every N days

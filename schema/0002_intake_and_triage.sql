@@ -3,7 +3,8 @@
 -- Normalised names (core/intake/name_matching) for finding candidates.
 ALTER TABLE persons ADD COLUMN first_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE persons ADD COLUMN last_key TEXT NOT NULL DEFAULT '';
-CREATE INDEX persons_birth_date ON persons (birth_date) WHERE birth_date IS NOT NULL;
+-- Covering the linking query: candidates born on a day, read from the index alone.
+CREATE INDEX persons_birth_date ON persons (birth_date, first_key, last_key, national_id) WHERE birth_date IS NOT NULL;
 
 -- A probable match the team must confirm or reject: the report's person was
 -- stored as a new person, `candidate` is who it may be.

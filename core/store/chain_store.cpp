@@ -71,7 +71,10 @@ constexpr auto open_case_clocks_sql =
     "   AND json_extract(e.detail, '$.to') = 'implementation'), "
     " (SELECT max(at) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'transition' "
     "   AND json_extract(e.detail, '$.to') = 'evaluation'), "
-    " (SELECT max(r.order_until) FROM reports r WHERE r.family_id = c.family_id) "
+    " (SELECT r.order_from FROM reports r WHERE r.family_id = c.family_id AND r.order_from IS NOT NULL "
+    "   ORDER BY r.order_from DESC, r.id DESC LIMIT 1), "
+    " (SELECT r.order_until FROM reports r WHERE r.family_id = c.family_id AND r.order_from IS NOT NULL "
+    "   ORDER BY r.order_from DESC, r.id DESC LIMIT 1) "
     "FROM cases c WHERE c.closed_at IS NULL ORDER BY c.id";
 constexpr auto undecided_reports_sql =
     "SELECT r.id, r.reported_at FROM triage_proposals p JOIN reports r ON r.id = p.report_id "
@@ -407,7 +410,8 @@ result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db
       f.last_reached = optional_time(6);
       f.last_implementation = optional_time(7);
       f.last_evaluation = optional_time(8);
-      if (!q.getColumn(9).isNull()) f.order_until = parse_date(q.getColumn(9).getString());
+      if (!q.getColumn(9).isNull()) f.order_from = parse_date(q.getColumn(9).getString());
+      if (!q.getColumn(10).isNull()) f.order_until = parse_date(q.getColumn(10).getString());
       all.push_back(f);
     }
     return all;

@@ -76,7 +76,8 @@ struct open_case_clock_facts {
   std::optional<timestamp> last_reached;
   std::optional<timestamp> last_implementation;  // last entry into implementation
   std::optional<timestamp> last_evaluation;      // last entry into evaluation
-  std::optional<date> order_until;               // the latest restraining order on the family
+  std::optional<date> order_from;                // the family's latest restraining order
+  std::optional<date> order_until;
 };
 result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db);
 

@@ -48,6 +48,20 @@ SQLite::Statement& fresh(SQLite::Statement& s) {
   return s;
 }
 
+// Resets a cached query when the reading is done. A query left on a row
+// keeps its read snapshot open, and the write-ahead log can then never be
+// checkpointed: it grows without bound and every read slows down.
+class done_reading {
+ public:
+  explicit done_reading(SQLite::Statement& s) : s_(s) {}
+  ~done_reading() { s_.tryReset(); }
+  done_reading(const done_reading&) = delete;
+  done_reading& operator=(const done_reading&) = delete;
+
+ private:
+  SQLite::Statement& s_;
+};
+
 }  // namespace
 
 intake_store::intake_store(SQLite::Database& db)
@@ -68,6 +82,7 @@ intake_store::intake_store(SQLite::Database& db)
 
 std::optional<person_candidate> intake_store::person_by_national_id(const std::string& national_id) {
   auto& q = fresh(by_national_id_);
+  done_reading q_done(q);
   q.bind(1, national_id);
   if (!q.executeStep()) return std::nullopt;
   return read_candidate(q);
@@ -75,6 +90,7 @@ std::optional<person_candidate> intake_store::person_by_national_id(const std::s
 
 std::vector<person_candidate> intake_store::persons_born_on(date birth_date) {
   auto& q = fresh(by_birth_date_);
+  done_reading q_done(q);
   q.bind(1, format_date(birth_date));
   std::vector<person_candidate> candidates;
   while (q.executeStep()) candidates.push_back(read_candidate(q));
@@ -105,6 +121,7 @@ void intake_store::set_national_id(person_id id, const std::string& national_id)
 
 std::vector<family_id> intake_store::families_of(person_id id) {
   auto& q = fresh(families_of_);
+  done_reading q_done(q);
   q.bind(1, id);
   std::vector<family_id> families;
   while (q.executeStep()) families.push_back(q.getColumn(0).getInt64());
@@ -142,18 +159,21 @@ family_history intake_store::history(family_id family, report_id report, timesta
   family_history h;
   auto since = std::chrono::sys_days{date_of(reported_at)} - std::chrono::days{365};
   auto& count = fresh(count_recent_);
+  done_reading count_done(count);
   count.bind(1, family);
   count.bind(2, report);
   count.bind(3, format_timestamp(timestamp{since}));
   count.bind(4, format_timestamp(reported_at));
   if (count.executeStep()) h.reports_last_12_months = count.getColumn(0).getInt();
   auto& tracks = fresh(earlier_tracks_);
+  done_reading tracks_done(tracks);
   tracks.bind(1, family);
   tracks.bind(2, report);
   tracks.bind(3, format_timestamp(reported_at));
   while (tracks.executeStep())
     if (auto t = track_from_int(tracks.getColumn(0).getInt64())) h.earlier_tracks.push_back(*t);
   auto& open = fresh(open_case_);
+  done_reading open_done(open);
   open.bind(1, family);
   if (open.executeStep()) {
     h.open_case = open.getColumn(0).getInt64();

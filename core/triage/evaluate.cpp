@@ -24,7 +24,7 @@ std::vector<tri_state> field_values(const std::vector<const instrument_item*>& i
 }
 
 // Combines the police's field with the narrative's cues for one item.
-item_answer answer_item(const std::string& item, tri_state field, const std::vector<cue_hit>& cues,
+item_answer answer_item(std::string_view item, tri_state field, const std::vector<cue_hit>& cues,
                         std::vector<disagreement>& disagreements) {
   const cue_hit* positive = nullptr;
   const cue_hit* negative = nullptr;
@@ -107,7 +107,7 @@ class condition_evaluator {
   }
 
  private:
-  const item_answer* answer(const std::string& item) const {
+  const item_answer* answer(std::string_view item) const {
     for (const auto& a : p_.answers)
       if (a.item == item) return &a;
     return nullptr;
@@ -120,15 +120,15 @@ class condition_evaluator {
     }
   }
 
-  bool measure(const std::string& name, std::vector<rule_evidence>& out) const {
+  bool measure(std::string_view name, std::vector<rule_evidence>& out) const {
     const auto& m = report_.measures;
     if (name == "restraining_order" && m.restraining_order) {
-      out.push_back({name, "measures", "from " + format_date(m.restraining_order->from) + " until " +
-                                           format_date(m.restraining_order->until)});
+      out.push_back({"restraining_order", "measures", "from " + format_date(m.restraining_order->from) + " until " +
+                                                          format_date(m.restraining_order->until)});
       return true;
     }
-    if (name == "red_file" && m.red_file) return out.push_back({name, "measures", "red file"}), true;
-    if (name == "arrest" && m.arrest) return out.push_back({name, "measures", "arrest"}), true;
+    if (name == "red_file" && m.red_file) return out.push_back({"red_file", "measures", "red file"}), true;
+    if (name == "arrest" && m.arrest) return out.push_back({"arrest", "measures", "arrest"}), true;
     return false;
   }
 

@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <tuple>
 #include <optional>
@@ -50,6 +51,8 @@ struct token {
   size_t begin = 0;       // byte range in the narrative
   size_t end = 0;
   size_t clause = 0;
+  size_t folded_begin = 0;  // where `text` lies in the buffer
+  size_t folded_length = 0;
 };
 
 // Words of a text, folded once into one buffer that the tokens view.
@@ -76,7 +79,14 @@ std::optional<size_t> bucket_of(std::string_view word) {
   return key;
 }
 
-bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
+constexpr std::array<bool, 256> word_byte_table() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return table;
+}
+constexpr auto word_bytes = word_byte_table();
+bool is_word_byte(unsigned char c) { return word_bytes[c]; }
 bool ends_clause(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == ':' || c == '\n'; }
 
 // Splits into folded words with their byte ranges and clause numbers.
@@ -84,8 +94,9 @@ bool ends_clause(char c) { return c == '.' || c == '!' || c == '?' || c == ';' |
 tokenised tokenise(std::string_view text) {
   tokenised out;
   out.folded.reserve(text.size());
-  struct span { size_t folded_begin, folded_end, begin, end, clause; };
-  std::vector<span> spans;
+  out.tokens.reserve(text.size() / 5 + 1);
+  // Views into `folded` are made at the end (it may grow); until then the
+  // token's text holds {offset, length} in a view over nullptr.
   size_t clause = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -98,11 +109,12 @@ tokenised tokenise(std::string_view text) {
     size_t start = i;
     bool ascii = true;
     while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) {
+      auto b = static_cast<unsigned char>(text[i]);
       // U+2019 (’) is three bytes starting 0xE2: treat as a separator.
-      if (static_cast<unsigned char>(text[i]) == 0xE2 && i + 2 < text.size() &&
-          static_cast<unsigned char>(text[i + 1]) == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x99)
+      if (b == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+          static_cast<unsigned char>(text[i + 2]) == 0x99)
         break;
-      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
+      ascii = ascii && b < 0x80;
       ++i;
     }
     if (i == start) {  // a typographic apostrophe
@@ -111,27 +123,27 @@ tokenised tokenise(std::string_view text) {
     }
     size_t folded_begin = out.folded.size();
     if (ascii) {
-      for (size_t k = start; k < i; ++k) {
-        char ch = text[k];
-        out.folded += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-      }
+      out.folded.append(text.data() + start, i - start);
+      for (size_t k = folded_begin; k < out.folded.size(); ++k)
+        if (out.folded[k] >= 'A' && out.folded[k] <= 'Z') out.folded[k] = static_cast<char>(out.folded[k] - 'A' + 'a');
     } else {
       // Folding can turn one letter into two ("œ" -> "oe") or a symbol into a space; keep one token.
       for (char ch : intake::fold_ascii(text.substr(start, i - start)))
         if (ch != ' ') out.folded += ch;
     }
-    if (out.folded.size() > folded_begin) spans.push_back({folded_begin, out.folded.size(), start, i, clause});
+    if (out.folded.size() > folded_begin)
+      out.tokens.push_back({std::string_view(nullptr, 0), start, i, clause, folded_begin, out.folded.size() - folded_begin});
   }
-  out.tokens.reserve(spans.size());
-  std::string_view folded(out.folded);
-  for (const auto& sp : spans)
-    out.tokens.push_back({folded.substr(sp.folded_begin, sp.folded_end - sp.folded_begin), sp.begin, sp.end, sp.clause});
+  for (auto& t : out.tokens) t.text = std::string_view(out.folded).substr(t.folded_begin, t.folded_length);
   return out;
 }
 
-bool contains(const std::vector<std::string>& words, std::string_view w) {
-  return std::find(words.begin(), words.end(), w) != words.end();
+// The lexicon's own copy of `w` (so views of it outlive the text), or empty.
+std::string_view lookup(const std::vector<std::string>& words, std::string_view w) {
+  auto it = std::find(words.begin(), words.end(), w);
+  return it == words.end() ? std::string_view{} : std::string_view(*it);
 }
+bool contains(const std::vector<std::string>& words, std::string_view w) { return !lookup(words, w).empty(); }
 
 std::vector<std::string> string_list(const json::object& o, const char* key, const std::string& path, std::string& problem) {
   std::vector<std::string> out;
@@ -178,8 +190,9 @@ std::string_view negation_before(const lexicon& lex, const std::vector<token>& t
   for (size_t back = 1; back <= first; ++back) {
     const auto& t = tokens[first - back];
     if (t.clause != clause || contains(lex.resets, t.text)) break;
-    if (back <= lex.window && contains(lex.negations, t.text)) return t.text;
-    if (contains(lex.denials, t.text)) return t.text;
+    if (back <= lex.window)
+      if (auto word = lookup(lex.negations, t.text); !word.empty()) return word;
+    if (auto word = lookup(lex.denials, t.text); !word.empty()) return word;
   }
   return {};
 }
@@ -278,10 +291,9 @@ std::vector<cue_hit> lexicon_set::find(std::string_view narrative) const {
     if (!match_from(p, 0, tokens, start, tokens[start].clause, end)) return;
     cue_hit hit{p.item, lex.language,
                 std::string(narrative.substr(tokens[start].begin, tokens[end - 1].end - tokens[start].begin)), false,
-                std::string(negation_before(lex, tokens, start)), tokens[start].begin};
+                negation_before(lex, tokens, start), tokens[start].begin};
     // A negation inside the span ("kinderen waren niet aanwezig") negates too.
-    for (size_t k = start + 1; k + 1 < end && hit.negation.empty(); ++k)
-      if (contains(lex.negations, tokens[k].text)) hit.negation = tokens[k].text;
+    for (size_t k = start + 1; k + 1 < end && hit.negation.empty(); ++k) hit.negation = lookup(lex.negations, tokens[k].text);
     hit.negated = !hit.negation.empty();
     hits.push_back(std::move(hit));
   };

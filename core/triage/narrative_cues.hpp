@@ -18,13 +18,15 @@
 
 namespace casechain::core::triage {
 
+// A hit's item, language and negation word are views into the lexicon set
+// that found it, which must outlive the hit.
 struct cue_hit {
-  std::string item;      // instrument item, e.g. "weapon"
-  std::string language;  // "nl", "fr", "en"
-  std::string matched;   // the narrative's own words that matched
+  std::string_view item;      // instrument item, e.g. "weapon"
+  std::string_view language;  // "nl", "fr", "en"
+  std::string matched;        // the narrative's own words that matched
   bool negated = false;
-  std::string negation;  // the negating word, when negated
-  std::size_t offset = 0;  // byte offset of the match in the narrative
+  std::string_view negation;  // the negating word (as the lexicon has it), when negated
+  std::size_t offset = 0;     // byte offset of the match in the narrative
 };
 
 class lexicon_set;

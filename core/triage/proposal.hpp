@@ -18,16 +18,18 @@ namespace casechain::core::triage {
 // Where an item's answer came from.
 enum class answer_source { field, narrative, none };
 
+// Items are views into the instrument (and rule evidence into the instrument
+// or static text): a proposal must not outlive its instrument.
 struct item_answer {
-  std::string item;
+  std::string_view item;
   tri_state value = tri_state::unknown;
   answer_source source = answer_source::none;
   std::string matched;  // the narrative's words, when the narrative answered
 };
 
 struct rule_evidence {
-  std::string item;    // an instrument item, a measure ("restraining_order") or "history"
-  std::string source;  // "field", "narrative", "measures", "history", "case"
+  std::string_view item;    // an instrument item, a measure ("restraining_order") or "history"
+  std::string_view source;  // "field", "narrative", "measures", "history", "case"
   std::string detail;  // the matched words, dates or counts; never a name or address
 };
 
@@ -39,7 +41,7 @@ struct fired_rule {
 };
 
 struct disagreement {
-  std::string item;
+  std::string_view item;
   tri_state field = tri_state::unknown;
   bool narrative_says_yes = false;
   std::string matched;

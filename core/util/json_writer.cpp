@@ -1,8 +1,22 @@
 #include "core/util/json_writer.hpp"
 
+#include <array>
 #include <charconv>
 
 namespace casechain::core {
+
+namespace {
+
+// Which bytes need escaping: control characters, the quote and the backslash.
+constexpr std::array<bool, 256> escape_table() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[static_cast<size_t>(c)] = true;
+  table['"'] = table['\\'] = true;
+  return table;
+}
+constexpr auto needs_escape = escape_table();
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
   static constexpr char hex[] = "0123456789abcdef";
@@ -10,7 +24,7 @@ void append_json_string(std::string& out, std::string_view value) {
   size_t run_start = 0;
   for (size_t i = 0; i < value.size(); ++i) {
     auto c = static_cast<unsigned char>(value[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!needs_escape[c]) continue;
     out.append(value.data() + run_start, i - run_start);
     run_start = i + 1;
     switch (c) {

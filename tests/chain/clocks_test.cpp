@@ -168,3 +168,20 @@ TEST_SUITE("chain/clocks") {
     CHECK_FALSE(chain::load_clock_settings("[]"));
   }
 }
+
+TEST_SUITE("chain/clocks") {
+  TEST_CASE("track 3 counts from the restraining order, not from the paperwork") {
+    test::triage_fixture f;
+    auto report = test::plain_report("T3", "2026-05-08T22:00:00Z");  // Friday night
+    report.measures.restraining_order = restraining_order{*parse_date("2026-05-08"), *parse_date("2026-05-18")};
+    auto r = f.import(report);
+    // Decided only on Tuesday; the contact was due Monday 11 May, the first working day after the order.
+    REQUIRE(triage::decide(f.t.sql(), {r.id, track::intensive, f.anna.id, "", test::at("2026-05-12T09:00:00Z")}));
+    auto items = chain::due_work(f.t.sql(), chain::working_calendar{}, chain::clock_settings{}, *parse_date("2026-05-12")).value();
+    const chain::due_item* contact = nullptr;
+    for (const auto& i : items) contact = i.clock == "first_contact" ? &i : contact;
+    REQUIRE(contact);
+    CHECK(format_date(contact->due) == "2026-05-11");
+    CHECK(contact->days_late == 1);
+  }
+}
