@@ -3,8 +3,11 @@
 -- Normalised names (core/intake/name_matching) for finding candidates.
 ALTER TABLE persons ADD COLUMN first_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE persons ADD COLUMN last_key TEXT NOT NULL DEFAULT '';
--- Covering the linking query: candidates born on a day, read from the index alone.
-CREATE INDEX persons_birth_date ON persons (birth_date, first_key, last_key, national_id) WHERE birth_date IS NOT NULL;
+-- Linking looks for persons born on a day with the same last name or the
+-- same first name (one name exact, the other within typing errors): two
+-- covering indexes, so each lookup is a seek, however many persons share a birthday.
+CREATE INDEX persons_birth_last ON persons (birth_date, last_key, first_key, national_id) WHERE birth_date IS NOT NULL;
+CREATE INDEX persons_birth_first ON persons (birth_date, first_key, last_key, national_id) WHERE birth_date IS NOT NULL;
 
 -- A probable match the team must confirm or reject: the report's person was
 -- stored as a new person, `candidate` is who it may be.

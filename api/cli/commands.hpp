@@ -30,5 +30,6 @@ std::vector<command_spec> demo_commands();
 std::vector<command_spec> intake_commands();
 std::vector<command_spec> triage_commands();
 std::vector<command_spec> case_commands();
+std::vector<command_spec> serve_commands();
 
 }  // namespace casechain::api::cli

@@ -16,7 +16,7 @@ match_result match_by_name(store::intake_store& store, const report_person& p, c
                            const std::string& last_key) {
   match_result result;
   if (!p.birth_date) return result;
-  for (const auto& candidate : store.persons_born_on(*p.birth_date)) {
+  for (const auto& candidate : store.name_candidates(*p.birth_date, first_key, last_key)) {
     // Two different national register numbers are two different people.
     if (!p.national_id.empty() && !candidate.national_id.empty() && p.national_id != candidate.national_id) continue;
     auto match = compare_names(first_key, last_key, candidate.first_key, candidate.last_key);

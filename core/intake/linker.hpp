@@ -3,9 +3,10 @@
 // report to a family:
 //  - a national register number that is known links to that person;
 //  - otherwise the normalised name and birth date: equal names link (and an
-//    unknown national id is filled in), names that differ only by typing
-//    errors are a *probable* match: the person is stored as new and a flag
-//    for the team names the candidate; nothing is merged silently;
+//    unknown national id is filled in); when one name is the same and the
+//    other differs only by typing errors (or first and last are swapped),
+//    it is a *probable* match: the person is stored as new and a flag for
+//    the team names the candidate; nothing is merged silently;
 //  - persons whose national ids differ are never the same person;
 //  - the family is the newest family of a linked victim (else suspect, else
 //    any linked person); a report with no linked person starts a family.

@@ -21,6 +21,14 @@ constexpr auto select_case_by_id_sql =
 constexpr auto select_open_case_sql =
     "SELECT id, family_id, track, step, case_manager_id, opened_at, closed_at, closure_reason, updated_at "
     "FROM cases WHERE family_id = ? AND closed_at IS NULL";
+constexpr auto list_cases_sql =
+    "SELECT id, family_id, track, step, case_manager_id, opened_at, closed_at, closure_reason, updated_at "
+    "FROM cases c WHERE "
+    " (?1 = 1 OR c.case_manager_id = ?2 OR EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id "
+    "   AND m.organisation_id = ?3)) "
+    " AND (?4 IS NULL OR c.track = ?4) AND (?5 IS NULL OR c.step = ?5) "
+    " AND (?6 = 0 OR c.case_manager_id = ?2) AND (?7 = 0 OR c.closed_at IS NULL) "
+    "ORDER BY c.id DESC LIMIT ?8 OFFSET ?9";
 constexpr auto insert_event_sql =
     "INSERT INTO case_events (case_id, at, actor_id, kind, detail, reason) VALUES (?, ?, ?, ?, ?, ?)";
 constexpr auto select_events_sql =
@@ -106,6 +114,28 @@ result<case_record> open_case(SQLite::Database& db, const case_record& c, const 
 }
 
 result<case_record> get_case(SQLite::Database& db, case_id id) { return query_case(db, select_case_by_id_sql, id); }
+
+result<std::vector<case_record>> list_cases(SQLite::Database& db, const case_filter& f) {
+  if (f.limit < 1 || f.limit > 500) return fail(errc::invalid_argument, "limit: expected 1 to 500");
+  if (f.offset < 0) return fail(errc::invalid_argument, "offset: expected 0 or more");
+  return guarded("list cases", [&]() -> result<std::vector<case_record>> {
+    SQLite::Statement q(db, list_cases_sql);
+    q.bind(1, f.all_visible ? 1 : 0);
+    q.bind(2, f.viewer);
+    q.bind(3, f.viewer_organisation);
+    if (f.track) q.bind(4, to_int(*f.track));
+    else q.bind(4);
+    if (f.step) q.bind(5, std::string(to_string(*f.step)));
+    else q.bind(5);
+    q.bind(6, f.mine ? 1 : 0);
+    q.bind(7, f.open_only ? 1 : 0);
+    q.bind(8, f.limit);
+    q.bind(9, f.offset);
+    std::vector<case_record> all;
+    while (q.executeStep()) all.push_back(read_case(q));
+    return all;
+  });
+}
 
 result<case_record> find_open_case(SQLite::Database& db, family_id family) {
   return query_case(db, select_open_case_sql, family);

@@ -33,6 +33,21 @@ case_event insert_case_event(SQLite::Database& db, case_event event);
 // The case's events, oldest first.
 result<std::vector<case_event>> case_events(SQLite::Database& db, case_id id);
 
+// Which cases a list shows. Visibility: every case when `all_visible`,
+// otherwise those `viewer` manages or whose consultation admits `viewer_organisation`.
+struct case_filter {
+  bool all_visible = false;
+  user_id viewer = 0;
+  organisation_id viewer_organisation = 0;
+  std::optional<core::track> track;
+  std::optional<case_step> step;
+  bool mine = false;       // only the viewer's own cases as case manager
+  bool open_only = false;
+  int limit = 50;          // 1..500
+  int offset = 0;
+};
+result<std::vector<case_record>> list_cases(SQLite::Database& db, const case_filter& filter);
+
 // Admits an organisation to the consultation, with its event.
 result<void> add_case_member(SQLite::Database& db, const case_member& member, const case_event& event);
 result<std::vector<case_member>> case_members(SQLite::Database& db, case_id id);

@@ -9,8 +9,10 @@ namespace {
 
 constexpr auto person_by_national_id_sql =
     "SELECT id, first_key, last_key, national_id FROM persons WHERE national_id = ?";
-constexpr auto persons_born_on_sql =
-    "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?";
+constexpr auto name_candidates_sql =
+    "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND last_key IN (?2, ?3) "
+    "UNION "
+    "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND first_key IN (?2, ?3)";
 constexpr auto insert_person_sql =
     "INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at, first_key, last_key) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -68,7 +70,7 @@ intake_store::intake_store(SQLite::Database& db)
     : db_(db),
       reports_(db),
       by_national_id_(db, person_by_national_id_sql),
-      by_birth_date_(db, persons_born_on_sql),
+      by_birth_date_(db, name_candidates_sql),
       insert_person_(db, insert_person_sql),
       update_national_id_(db, update_national_id_sql),
       families_of_(db, families_of_sql),
@@ -88,10 +90,13 @@ std::optional<person_candidate> intake_store::person_by_national_id(const std::s
   return read_candidate(q);
 }
 
-std::vector<person_candidate> intake_store::persons_born_on(date birth_date) {
+std::vector<person_candidate> intake_store::name_candidates(date birth_date, const std::string& first_key,
+                                                            const std::string& last_key) {
   auto& q = fresh(by_birth_date_);
   done_reading q_done(q);
   q.bind(1, format_date(birth_date));
+  q.bind(2, last_key);
+  q.bind(3, first_key);
   std::vector<person_candidate> candidates;
   while (q.executeStep()) candidates.push_back(read_candidate(q));
   return candidates;

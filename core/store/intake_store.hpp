@@ -48,7 +48,10 @@ class intake_store {
   }
 
   std::optional<person_candidate> person_by_national_id(const std::string& national_id);
-  std::vector<person_candidate> persons_born_on(date birth_date);
+  // Persons born on `birth_date` who share the first or the last name (either
+  // way round): the candidates a typing error can have made.
+  std::vector<person_candidate> name_candidates(date birth_date, const std::string& first_key,
+                                                const std::string& last_key);
   person_id add_person(const report_person& p, const std::string& first_key, const std::string& last_key,
                        timestamp now);
   void set_national_id(person_id id, const std::string& national_id);

@@ -76,6 +76,11 @@ void json_writer::boolean(bool value) {
   out_ += value ? "true" : "false";
 }
 
+void json_writer::raw(std::string_view json) {
+  separate();
+  out_ += json;
+}
+
 void json_writer::null() {
   separate();
   out_ += "null";

@@ -26,6 +26,8 @@ class json_writer {
   void integer(std::int64_t value);
   void boolean(bool value);
   void null();
+  // Inserts already-serialised JSON as the next value (the caller vouches for it).
+  void raw(std::string_view json);
 
   // Key and value in one call.
   void field(std::string_view name, std::string_view value) { key(name); string(value); }

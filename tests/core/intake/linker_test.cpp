@@ -3,6 +3,7 @@
 #include "tests/support/triage_fixture.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 using namespace casechain;
 using namespace casechain::core;
@@ -123,5 +124,20 @@ TEST_SUITE("core/intake/linking") {
     REQUIRE(fourth.proposal.rules.size() == 1);
     CHECK(fourth.proposal.rules[0].id == "history_escalation");
     CHECK(fourth.proposal.rules[0].evidence[0].detail.find("2 earlier") == 0);
+  }
+}
+
+TEST_SUITE("core/intake/linking") {
+  TEST_CASE("after an import no query is left holding a read snapshot, so the log can checkpoint") {
+    test::triage_fixture f;
+    f.import(test::plain_report("W1"));
+    f.import(test::plain_report("W2"));  // links by national id and name: every cached query ran
+    for (sqlite3_stmt* s = sqlite3_next_stmt(f.t.sql().getHandle(), nullptr); s; s = sqlite3_next_stmt(f.t.sql().getHandle(), s)) {
+      CAPTURE(sqlite3_sql(s));
+      CHECK(sqlite3_stmt_busy(s) == 0);
+    }
+    int log = -1, checkpointed = -1;
+    CHECK(sqlite3_wal_checkpoint_v2(f.t.sql().getHandle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &checkpointed) == SQLITE_OK);
+    CHECK(log == 0);
   }
 }

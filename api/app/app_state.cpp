@@ -1,0 +1,19 @@
+#include "api/app/app_state.hpp"
+
+namespace casechain::api {
+
+core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& dir, const app_settings& settings) {
+  auto app = std::unique_ptr<app_state>(new app_state());
+  auto pool = database_pool::open(dir.database_file(), settings.readers);
+  if (!pool) return pool.error();
+  app->db_ = std::move(*pool);
+  auto pepper = dir.pepper();
+  if (!pepper) return pepper.error();
+  app->hasher_ = std::make_unique<core::auth::password_hasher>(*pepper, settings.password_cost);
+  app->settings_ = settings;
+  app->instrument_ = core::triage::builtin_instrument();
+  app->lexicons_ = core::triage::builtin_lexicons();
+  return app;
+}
+
+}  // namespace casechain::api

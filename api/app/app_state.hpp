@@ -1,0 +1,54 @@
+#pragma once
+// What every request handler shares: the data folder, its database
+// connections, password hashing, log-in throttling, session settings, the
+// triage instrument, and the clock (injectable, so tests can move time).
+// Thread-safe: members are either immutable or guard themselves.
+
+#include "api/app/database_pool.hpp"
+#include "core/auth/login_throttle.hpp"
+#include "core/auth/password.hpp"
+#include "core/auth/sessions.hpp"
+#include "core/data_dir.hpp"
+#include "core/triage/instrument.hpp"
+#include "core/triage/narrative_cues.hpp"
+
+#include <functional>
+#include <memory>
+
+namespace casechain::api {
+
+struct app_settings {
+  core::auth::session_settings sessions;
+  std::size_t readers = 4;  // reader connections
+  core::auth::argon2_parameters password_cost{};
+};
+
+class app_state {
+ public:
+  static core::result<std::unique_ptr<app_state>> open(const core::data_dir& dir, const app_settings& settings);
+
+  database_pool& db() { return *db_; }
+  const core::auth::password_hasher& hasher() const { return *hasher_; }
+  core::auth::login_throttle& throttle() { return throttle_; }
+  const app_settings& settings() const { return settings_; }
+  const core::triage::instrument& instrument() const { return *instrument_; }
+  const core::triage::lexicon_set& lexicons() const { return *lexicons_; }
+  std::shared_ptr<const core::triage::instrument> instrument_ptr() const { return instrument_; }
+  std::shared_ptr<const core::triage::lexicon_set> lexicons_ptr() const { return lexicons_; }
+
+  core::timestamp now() const { return clock_(); }
+  // For tests: time that moves only when told.
+  void set_clock(std::function<core::timestamp()> clock) { clock_ = std::move(clock); }
+
+ private:
+  app_state() = default;
+  std::unique_ptr<database_pool> db_;
+  std::unique_ptr<core::auth::password_hasher> hasher_;
+  core::auth::login_throttle throttle_;
+  app_settings settings_;
+  std::shared_ptr<const core::triage::instrument> instrument_;
+  std::shared_ptr<const core::triage::lexicon_set> lexicons_;
+  std::function<core::timestamp()> clock_ = [] { return core::now_utc(); };
+};
+
+}  // namespace casechain::api

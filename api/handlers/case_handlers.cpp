@@ -1,0 +1,196 @@
+// Cases: the list, one case (through the policy), its events, and moving it along the chain.
+#include "api/handlers/handler_support.hpp"
+#include "api/handlers/routes.hpp"
+#include "chain/case_service.hpp"
+#include "core/policy/case_access.hpp"
+#include "core/store/case_store.hpp"
+#include "core/store/chain_store.hpp"
+
+#include <charconv>
+
+namespace casechain::api {
+namespace {
+
+using core::role;
+
+// The case if the user may know of it, with the access they have; the same
+// not_found for a case that does not exist and one the user may not know.
+struct visible_case {
+  core::case_record c;
+  std::vector<core::case_member> members;
+  core::policy::case_access access;
+};
+
+core::result<visible_case> find_visible(SQLite::Database& db, const request_context& ctx, core::case_id id) {
+  auto c = core::store::get_case(db, id);
+  if (!c) return core::fail(core::errc::not_found, "there is no such case");
+  auto members = core::store::case_members(db, id);
+  if (!members) return members.error();
+  auto access = core::policy::access_to_case(*ctx.user, *c, *members);
+  if (access == core::policy::case_access::none) return core::fail(core::errc::not_found, "there is no such case");
+  return visible_case{*c, std::move(*members), access};
+}
+
+core::result<int> query_number(const request_context& c, const char* name, int fallback, int low, int high) {
+  auto it = c.query.find(name);
+  if (it == c.query.end()) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+  if (ec != std::errc{} || end != it->second.data() + it->second.size() || value < low || value > high)
+    return core::fail(core::errc::invalid_argument,
+                      std::string(name) + ": expected a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+  return value;
+}
+
+core::result<response> list(request_context& c) {
+  core::store::case_filter f;
+  f.all_visible = c.user->has_role(role::coordinator) || c.user->has_role(role::triage);
+  f.viewer = c.user->id;
+  f.viewer_organisation = c.user->organisation;
+  if (auto it = c.query.find("track"); it != c.query.end()) {
+    auto t = it->second.size() == 1 ? core::track_from_int(it->second[0] - '0') : std::nullopt;
+    if (!t) return core::fail(core::errc::invalid_argument, "track: expected 1, 2 or 3");
+    f.track = t;
+  }
+  if (auto it = c.query.find("step"); it != c.query.end()) {
+    f.step = core::parse<core::case_step>(it->second);
+    if (!f.step) return core::fail(core::errc::invalid_argument, "step: not a step of the chain");
+  }
+  f.mine = c.query.count("mine") && c.query["mine"] != "0" && c.query["mine"] != "false";
+  f.open_only = c.query.count("open") && c.query["open"] != "0" && c.query["open"] != "false";
+  auto limit = query_number(c, "limit", 50, 1, 500);
+  auto offset = query_number(c, "offset", 0, 0, 100000000);
+  if (!limit) return limit.error();
+  if (!offset) return offset.error();
+  f.limit = *limit;
+  f.offset = *offset;
+  auto cases = c.app.db().read([&](SQLite::Database& db) { return core::store::list_cases(db, f); });
+  if (!cases) return cases.error();
+  return answer(c, http::status::ok, [&](core::json_writer& w) {
+    w.begin_object();
+    w.key("cases");
+    w.begin_array();
+    for (const auto& k : *cases) write_case_summary(w, k);
+    w.end_array();
+    w.field("limit", std::int64_t{f.limit});
+    w.field("offset", std::int64_t{f.offset});
+    w.end_object();
+  });
+}
+
+core::result<response> one(request_context& c) {
+  return c.app.db().read([&](SQLite::Database& db) -> core::result<response> {
+    auto v = find_visible(db, c, c.ids[0]);
+    if (!v) return v.error();
+    auto summary_only = v->access == core::policy::case_access::summary;
+    std::string body;
+    core::json_writer w(body);
+    w.begin_object();
+    w.key("case");
+    write_case_summary(w, v->c);
+    w.field("access", summary_only ? "summary" : "read");
+    if (!summary_only) {
+      w.key("members");
+      w.begin_array();
+      for (const auto& m : v->members) w.integer(m.organisation);
+      w.end_array();
+      auto facts = core::store::load_case_facts(db, v->c.id);
+      if (!facts) return facts.error();
+      w.key("next_steps");
+      w.begin_array();
+      for (auto step : chain::next_steps(v->c.track, v->c.step)) {
+        w.begin_object();
+        w.field("step", core::to_string(step));
+        w.key("unmet_guards");
+        w.begin_array();
+        for (const auto& g : chain::unmet_guards({v->c, *facts, "", c.now}, step)) {
+          w.begin_object();
+          w.field("id", g.id);
+          w.field("text", g.text);
+          w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+      }
+      w.end_array();
+    }
+    w.end_object();
+    return json_response(http::status::ok, std::move(body), c.req.version());
+  });
+}
+
+core::result<response> events(request_context& c) {
+  return c.app.db().read([&](SQLite::Database& db) -> core::result<response> {
+    auto v = find_visible(db, c, c.ids[0]);
+    if (!v) return v.error();
+    if (v->access != core::policy::case_access::read) return core::fail(core::errc::not_found, "there is no such case");
+    auto all = core::store::case_events(db, v->c.id);
+    if (!all) return all.error();
+    return answer(c, http::status::ok, [&](core::json_writer& w) {
+      w.begin_object();
+      w.key("events");
+      w.begin_array();
+      for (const auto& e : *all) {
+        w.begin_object();
+        w.field("id", std::int64_t{e.id});
+        w.field("at", core::format_timestamp(e.at));
+        w.key("actor");
+        if (e.actor) w.integer(*e.actor);
+        else w.null();
+        w.field("kind", e.kind);
+        w.key("detail");
+        w.raw(e.detail);
+        if (!e.reason.empty()) w.field("reason", e.reason);
+        w.end_object();
+      }
+      w.end_array();
+      w.end_object();
+    });
+  });
+}
+
+core::result<response> transition(request_context& c) {
+  auto in = read_json(c, {"to", "closure_reason", "note"});
+  if (in.problem) return std::move(*in.problem);
+  auto to = string_field(*in.body, "to", 40);
+  auto reason = string_field(*in.body, "closure_reason", 40);
+  auto note = string_field(*in.body, "note", 5000);
+  if (!to) return to.error();
+  if (!reason) return reason.error();
+  if (!note) return note.error();
+  auto step = *to ? core::parse<core::case_step>(**to) : std::nullopt;
+  if (!step) return core::fail(core::errc::invalid_argument, "to: expected a step of the chain");
+  return c.app.db().write([&](SQLite::Database& db) -> core::result<response> {
+    auto v = find_visible(db, c, c.ids[0]);
+    if (!v) return v.error();
+    if (v->access != core::policy::case_access::read) return core::fail(core::errc::not_found, "there is no such case");
+    auto unmet = chain::check_transition(db, v->c.id, *step, reason->value_or(""), c.now);
+    if (!unmet) return unmet.error();
+    if (!unmet->empty()) {
+      std::vector<field_problem> guards;
+      for (const auto& g : *unmet) guards.push_back({g.id, g.text});
+      return problem(http::status::conflict, "the case cannot move to " + **to + " yet", c.request_id, guards,
+                     c.req.version());
+    }
+    auto moved = chain::transition(db, v->c.id, *step, {c.user->id, c.now}, reason->value_or(""), note->value_or(""));
+    if (!moved) return moved.error();
+    return answer(c, http::status::ok, [&](core::json_writer& w) { write_case_summary(w, *moved); });
+  });
+}
+
+const std::vector<role> case_roles{role::case_manager, role::coordinator, role::police, role::prosecutor,
+                                   role::social_worker, role::triage};
+
+}  // namespace
+
+void add_case_routes(router& r) {
+  r.add({http::verb::get, "/api/v1/cases", case_roles, false,
+         "Cases the user may know of (filters: track, step, mine, open; paging: limit, offset).", list});
+  r.add({http::verb::get, "/api/v1/cases/{id}", case_roles, false,
+         "One case, as far as the secrecy rules let the user see it, with its next steps and unmet guards.", one});
+  r.add({http::verb::get, "/api/v1/cases/{id}/events", case_roles, false, "The case's history.", events});
+  r.add({http::verb::post, "/api/v1/cases/{id}/transitions", {role::case_manager}, false,
+         "Move the case to its next step, or learn every unmet guard (409).", transition});
+}
+
+}  // namespace casechain::api

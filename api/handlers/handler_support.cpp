@@ -1,0 +1,41 @@
+#include "api/handlers/handler_support.hpp"
+
+namespace casechain::api {
+
+json_request read_json(const request_context& c, std::initializer_list<std::string_view> fields) {
+  bool unsupported = false;
+  auto body = json_object_body(c.req, fields, unsupported);
+  if (body) return {std::move(*body), std::nullopt};
+  auto status = unsupported ? http::status::unsupported_media_type : http::status::bad_request;
+  return {std::nullopt, problem(status, body.error().message, c.request_id, {}, c.req.version())};
+}
+
+void write_user(core::json_writer& w, const core::user& u) {
+  w.begin_object();
+  w.field("id", std::int64_t{u.id});
+  w.field("username", u.username);
+  w.field("organisation", std::int64_t{u.organisation});
+  w.key("roles");
+  w.begin_array();
+  for (auto r : u.roles) w.string(core::to_string(r));
+  w.end_array();
+  w.end_object();
+}
+
+void write_case_summary(core::json_writer& w, const core::case_record& c) {
+  w.begin_object();
+  w.field("id", std::int64_t{c.id});
+  w.field("track", std::int64_t{core::to_int(c.track)});
+  w.field("step", core::to_string(c.step));
+  w.key("case_manager");
+  if (c.case_manager) w.integer(*c.case_manager);
+  else w.null();
+  w.field("opened_at", core::format_timestamp(c.opened_at));
+  w.key("closed_at");
+  if (c.closed_at) w.string(core::format_timestamp(*c.closed_at));
+  else w.null();
+  if (!c.closure_reason.empty()) w.field("closure_reason", c.closure_reason);
+  w.end_object();
+}
+
+}  // namespace casechain::api

@@ -1,0 +1,73 @@
+// Log-in, log-out, who am I, and the liveness probe.
+#include "api/handlers/handler_support.hpp"
+#include "api/handlers/routes.hpp"
+
+namespace casechain::api {
+namespace {
+
+core::result<response> health(request_context& c) {
+  return answer(c, http::status::ok, [](core::json_writer& w) {
+    w.begin_object();
+    w.field("status", "ok");
+    w.end_object();
+  });
+}
+
+core::result<response> log_in(request_context& c) {
+  auto in = read_json(c, {"username", "password"});
+  if (in.problem) return std::move(*in.problem);
+  auto username = string_field(*in.body, "username", 64);
+  auto password = string_field(*in.body, "password", 256);
+  if (!username) return username.error();
+  if (!password) return password.error();
+  if (!*username || !*password) return core::fail(core::errc::invalid_argument, "send username and password");
+  auto& throttle = c.app.throttle();
+  if (auto wait = throttle.retry_after(**username, c.client_address, c.now)) {
+    auto r = problem(http::status::too_many_requests, "too many failed log-ins; try again later", c.request_id, {},
+                     c.req.version());
+    r.set(http::field::retry_after, std::to_string(wait->count()));
+    return r;
+  }
+  auto session = c.app.db().write([&](SQLite::Database& db) {
+    return core::auth::log_in(db, c.app.hasher(), **username, **password, c.client_address, c.now);
+  });
+  if (!session) {
+    if (session.error().code == core::errc::unauthenticated) throttle.record_failure(**username, c.client_address, c.now);
+    return session.error();
+  }
+  throttle.record_success(**username, c.client_address);
+  auto r = answer(c, http::status::ok, [&](core::json_writer& w) {
+    w.begin_object();
+    w.field("token", session->token);
+    w.field("csrf_token", session->csrf_token);
+    w.key("user");
+    write_user(w, session->user);
+    w.end_object();
+  });
+  r->set(http::field::set_cookie, std::string(session_cookie) + "=" + session->token +
+                                      "; Path=/; Secure; HttpOnly; SameSite=Strict");
+  return r;
+}
+
+core::result<response> log_out(request_context& c) {
+  auto ended = c.app.db().write([&](SQLite::Database& db) { return core::auth::log_out(db, c.session_token, c.now); });
+  if (!ended) return ended.error();
+  response r{http::status::no_content, c.req.version()};
+  r.set(http::field::set_cookie, std::string(session_cookie) + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0");
+  return r;
+}
+
+core::result<response> me(request_context& c) {
+  return answer(c, http::status::ok, [&](core::json_writer& w) { write_user(w, *c.user); });
+}
+
+}  // namespace
+
+void add_session_routes(router& r) {
+  r.add({http::verb::get, "/healthz", {}, true, "Liveness: answers when the server runs.", health});
+  r.add({http::verb::post, "/api/v1/session", {}, true, "Log in with username and password.", log_in});
+  r.add({http::verb::delete_, "/api/v1/session", {}, false, "Log out: the session ends.", log_out});
+  r.add({http::verb::get, "/api/v1/me", {}, false, "The logged-in user.", me});
+}
+
+}  // namespace casechain::api

@@ -1,0 +1,317 @@
+#include "api/server/server.hpp"
+
+#include "api/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/http/security_headers.hpp"
+#include "core/util/json_writer.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+#include <openssl/rand.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace casechain::api {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace ssl = boost::asio::ssl;
+using tcp = net::ip::tcp;
+
+class connection;
+
+struct server::impl {
+  server_settings settings;
+  app_state& app;
+  std::shared_ptr<ssl::context> tls;
+  std::unique_ptr<router> routes;
+  std::ostream& log;
+  std::mutex log_mutex;
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  net::steady_timer backoff{ioc};
+  std::chrono::milliseconds backoff_delay{0};
+  net::signal_set signals{ioc};
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  std::mutex connections_mutex;
+  std::unordered_map<std::uint64_t, std::weak_ptr<connection>> connections;
+  std::atomic<std::uint64_t> next_connection{1};
+  std::atomic<std::uint64_t> next_request{1};
+  std::string request_prefix;
+  std::once_flag joined;
+
+  impl(const server_settings& s, app_state& a, std::shared_ptr<ssl::context> t, std::ostream& l)
+      : settings(s), app(a), tls(std::move(t)), routes(build_router()), log(l) {
+    unsigned char bytes[4];
+    RAND_bytes(bytes, sizeof bytes);
+    static constexpr char hex[] = "0123456789abcdef";
+    for (auto b : bytes) request_prefix += {hex[b >> 4], hex[b & 15]};
+  }
+
+  std::string new_request_id() { return request_prefix + "-" + std::to_string(next_request++); }
+
+  void write_log(const std::string& line) {
+    std::lock_guard lock(log_mutex);
+    log << line << '\n' << std::flush;
+  }
+
+  void accept();
+  void on_accept(beast::error_code ec, tcp::socket socket);
+  void begin_stop();
+  void forget(std::uint64_t id) {
+    std::lock_guard lock(connections_mutex);
+    connections.erase(id);
+  }
+};
+
+// One client connection: TLS handshake, then requests answered in turn.
+class connection : public std::enable_shared_from_this<connection> {
+ public:
+  connection(tcp::socket&& socket, server::impl& srv, std::uint64_t id)
+      : stream_(std::move(socket), *srv.tls), server_(srv), id_(id) {
+    beast::error_code ec;
+    auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
+    address_ = ec ? "unknown" : endpoint.address().to_string();
+  }
+
+  void start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->on_start(); }); }
+
+  // From stop(): an idle connection closes now; a busy one after its answer.
+  void stop() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) beast::get_lowest_layer(self->stream_).cancel();
+    });
+  }
+
+ private:
+  void on_start() {
+    beast::get_lowest_layer(stream_).expires_after(server_.settings.handshake_timeout);
+    stream_.async_handshake(ssl::stream_base::server, [self = shared_from_this()](beast::error_code ec) {
+      if (ec) return self->finish();
+      self->read_request();
+    });
+  }
+
+  void read_request() {
+    busy_ = false;
+    if (server_.stopping) return shutdown();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.settings.header_limit));
+    parser_->body_limit(server_.settings.body_limit);
+    beast::get_lowest_layer(stream_).expires_after(server_.settings.idle_timeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec == http::error::header_limit) return answer_error(http::status::request_header_fields_too_large, "the request's headers are too large");
+    if (ec) return finish();  // end of stream, timeout, a closed or garbled connection
+    busy_ = true;
+    started_ = std::chrono::steady_clock::now();
+    if (parser_->get().target() == "/api/v1/reports/import") parser_->body_limit(server_.settings.import_body_limit);
+    beast::get_lowest_layer(stream_).expires_after(server_.settings.request_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_read(e); });
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec == http::error::body_limit) return answer_error(http::status::payload_too_large, "the request's body is too large");
+    if (ec) return finish();
+    handle(parser_->release());
+  }
+
+  void handle(request req) {
+    request_context context{req, server_.app, server_.new_request_id(), address_, server_.app.now(), {}, {}, {}, 0, {}};
+    response res;
+    try {
+      res = server_.routes->handle(context);
+    } catch (const std::exception& e) {
+      // Unexpected faults: logged with the request id, answered without details.
+      server_.write_log(R"({"level":"error","request_id":")" + context.request_id + R"(","error":"unexpected fault"})");
+      res = problem(http::status::internal_server_error, "an unexpected fault; quote the request id", context.request_id,
+                    {}, req.version());
+    }
+    log_request(req, context.request_id, res.result_int());
+    bool keep = req.keep_alive() && !server_.stopping;
+    write(std::move(res), keep);
+  }
+
+  void answer_error(http::status status, std::string_view detail) {
+    busy_ = true;
+    started_ = std::chrono::steady_clock::now();
+    auto id = server_.new_request_id();
+    write(problem(status, detail, id), false);
+  }
+
+  void write(response res, bool keep_alive) {
+    add_security_headers(res);
+    res.keep_alive(keep_alive);
+    res.prepare_payload();
+    auto shared = std::make_shared<response>(std::move(res));
+    beast::get_lowest_layer(stream_).expires_after(server_.settings.request_timeout);
+    http::async_write(stream_, *shared, [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
+      if (ec) return self->finish();
+      if (!shared->keep_alive()) return self->shutdown();
+      self->read_request();
+    });
+  }
+
+  void log_request(const request& req, const std::string& request_id, unsigned status) {
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    std::string line;
+    core::json_writer w(line);
+    w.begin_object();
+    w.field("time", core::format_timestamp(core::now_utc()));
+    w.field("request_id", request_id);
+    w.field("method", std::string_view(req.method_string()).substr(0, 16));
+    auto pattern = server_.routes->pattern_of(req.method(), req.target());
+    w.field("route", pattern.empty() ? "(unknown)" : pattern);  // the pattern, never the raw path or query
+    w.field("status", std::int64_t{status});
+    w.key("ms");
+    char formatted[32];
+    std::snprintf(formatted, sizeof formatted, "%.3f", ms);
+    w.raw(formatted);
+    w.end_object();
+    server_.write_log(line);
+  }
+
+  void shutdown() {
+    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
+    // A peer that closes without close_notify ends with stream_truncated: a normal end.
+    stream_.async_shutdown([self = shared_from_this()](beast::error_code) { self->finish(); });
+  }
+
+  void finish() {
+    beast::error_code ignored;
+    beast::get_lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    beast::get_lowest_layer(stream_).close();
+    server_.forget(id_);
+  }
+
+  beast::ssl_stream<beast::tcp_stream> stream_;
+  server::impl& server_;
+  std::uint64_t id_;
+  std::string address_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  bool busy_ = false;
+  std::chrono::steady_clock::time_point started_;
+};
+
+void server::impl::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    on_accept(ec, std::move(socket));
+  });
+}
+
+void server::impl::on_accept(beast::error_code ec, tcp::socket socket) {
+  if (stopping) return;
+  if (ec) {
+    // Out of file descriptors or a passing network fault: back off, keep accepting.
+    backoff_delay = std::min(std::max(backoff_delay * 2, std::chrono::milliseconds(10)), std::chrono::milliseconds(1000));
+    write_log(R"({"level":"warning","event":"accept failed","error":")" + ec.message() + "\"}");
+    backoff.expires_after(backoff_delay);
+    backoff.async_wait([this](beast::error_code) {
+      if (!stopping) accept();
+    });
+    return;
+  }
+  backoff_delay = std::chrono::milliseconds(0);
+  std::shared_ptr<connection> c;
+  {
+    std::lock_guard lock(connections_mutex);
+    if (connections.size() < settings.max_connections) {
+      auto id = next_connection++;
+      c = std::make_shared<connection>(std::move(socket), *this, id);
+      connections[id] = c;
+    }
+  }
+  if (c) c->start();
+  else {
+    beast::error_code ignored;
+    socket.close(ignored);  // over the limit: refuse at once rather than queue
+  }
+  accept();
+}
+
+void server::impl::begin_stop() {
+  net::post(ioc, [this] {
+    if (stopping.exchange(true)) return;
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    backoff.cancel();
+    signals.cancel();
+    std::vector<std::shared_ptr<connection>> open;
+    {
+      std::lock_guard lock(connections_mutex);
+      for (auto& [id, weak] : connections)
+        if (auto c = weak.lock()) open.push_back(c);
+    }
+    for (auto& c : open) c->stop();
+  });
+}
+
+server::server(std::unique_ptr<impl> i) : impl_(std::move(i)) {}
+
+server::~server() { stop(); }
+
+core::result<std::unique_ptr<server>> server::start(const server_settings& settings, app_state& app,
+                                                    std::shared_ptr<ssl::context> tls, std::ostream& log) {
+  auto i = std::make_unique<impl>(settings, app, std::move(tls), log);
+  beast::error_code ec;
+  auto address = net::ip::make_address(settings.host, ec);
+  if (ec) return core::fail(core::errc::invalid_argument, "--listen: '" + settings.host + "' is not an IP address");
+  tcp::endpoint endpoint{address, settings.port};
+  auto where = settings.host + ":" + std::to_string(settings.port);
+  i->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) i->acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) i->acceptor.bind(endpoint, ec);
+  if (!ec) i->acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return core::fail(core::errc::unavailable, "cannot listen on " + where + ": " + ec.message());
+  i->accept();
+  auto count = settings.threads ? settings.threads : std::max(1u, std::thread::hardware_concurrency());
+  for (std::size_t t = 0; t < count; ++t) i->threads.emplace_back([raw = i.get()] { raw->ioc.run(); });
+  return std::unique_ptr<server>(new server(std::move(i)));
+}
+
+unsigned short server::port() const {
+  beast::error_code ec;
+  auto endpoint = impl_->acceptor.local_endpoint(ec);
+  return ec ? impl_->settings.port : endpoint.port();
+}
+
+void server::handle_signals() {
+  impl_->signals.add(SIGINT);
+  impl_->signals.add(SIGTERM);
+  impl_->signals.async_wait([raw = impl_.get()](beast::error_code ec, int) {
+    if (!ec) raw->begin_stop();
+  });
+}
+
+void server::wait() {
+  std::call_once(impl_->joined, [this] {
+    for (auto& t : impl_->threads) t.join();
+  });
+}
+
+void server::stop() {
+  if (!impl_) return;
+  impl_->begin_stop();
+  wait();
+}
+
+}  // namespace casechain::api
