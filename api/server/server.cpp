@@ -19,6 +19,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <openssl/rand.h>
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -111,7 +112,10 @@ class connection : public std::enable_shared_from_this<connection> {
     if (server_.stopping) return shutdown();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.settings.header_limit));
-    parser_->body_limit(server_.settings.body_limit);
+    // The header phase allows the largest body any route takes; on_header
+    // applies the route's own limit (the parser checks a declared length as
+    // soon as the header is complete).
+    parser_->body_limit(std::max(server_.settings.body_limit, server_.settings.import_body_limit));
     beast::get_lowest_layer(stream_).expires_after(server_.settings.idle_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
@@ -119,17 +123,33 @@ class connection : public std::enable_shared_from_this<connection> {
 
   void on_header(beast::error_code ec) {
     if (ec == http::error::header_limit) return answer_error(http::status::request_header_fields_too_large, "the request's headers are too large");
+    if (ec == http::error::body_limit) {
+      drain_bytes_ = 4 * server_.settings.import_body_limit;
+      return answer_error(http::status::payload_too_large, "the request's body is too large");
+    }
     if (ec) return finish();  // end of stream, timeout, a closed or garbled connection
     busy_ = true;
     started_ = std::chrono::steady_clock::now();
-    if (parser_->get().target() == "/api/v1/reports/import") parser_->body_limit(server_.settings.import_body_limit);
+    auto limit = parser_->get().target() == "/api/v1/reports/import" ? server_.settings.import_body_limit
+                                                                      : server_.settings.body_limit;
+    parser_->body_limit(limit);
+    // A declared body over the limit is refused before it is read; the bytes
+    // already on their way are read and dropped, so the client sees the answer
+    // instead of a reset connection.
+    if (auto length = parser_->content_length(); length && *length > limit) {
+      drain_bytes_ = std::min<std::uint64_t>(*length, 4 * server_.settings.import_body_limit);
+      return answer_error(http::status::payload_too_large, "the request's body is too large");
+    }
     beast::get_lowest_layer(stream_).expires_after(server_.settings.request_timeout);
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_read(e); });
   }
 
   void on_read(beast::error_code ec) {
-    if (ec == http::error::body_limit) return answer_error(http::status::payload_too_large, "the request's body is too large");
+    if (ec == http::error::body_limit) {
+      drain_bytes_ = 4 * server_.settings.import_body_limit;
+      return answer_error(http::status::payload_too_large, "the request's body is too large");
+    }
     if (ec) return finish();
     handle(parser_->release());
   }
@@ -165,8 +185,20 @@ class connection : public std::enable_shared_from_this<connection> {
     beast::get_lowest_layer(stream_).expires_after(server_.settings.request_timeout);
     http::async_write(stream_, *shared, [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
       if (ec) return self->finish();
+      if (self->drain_bytes_ > 0) return self->drain(self->buffer_.size());
       if (!shared->keep_alive()) return self->shutdown();
       self->read_request();
+    });
+  }
+
+  // Reads and drops what remains of a refused body (within a time limit), then closes.
+  void drain(std::uint64_t drained) {
+    buffer_.consume(buffer_.size());
+    if (drained >= drain_bytes_) return shutdown();
+    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
+    stream_.async_read_some(net::buffer(scratch_), [self = shared_from_this(), drained](beast::error_code ec, std::size_t n) {
+      if (ec) return self->finish();
+      self->drain(drained + n);
     });
   }
 
@@ -209,6 +241,8 @@ class connection : public std::enable_shared_from_this<connection> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   bool busy_ = false;
+  std::uint64_t drain_bytes_ = 0;
+  std::array<char, 16384> scratch_{};
   std::chrono::steady_clock::time_point started_;
 };
 
