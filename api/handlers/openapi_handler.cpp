@@ -152,6 +152,8 @@ std::unique_ptr<router> build_router() {
   add_session_routes(*r);
   add_report_routes(*r);
   add_case_routes(*r);
+  add_case_work_routes(*r);
+  add_admin_routes(*r);
   add_openapi_route(*r);
   return r;
 }

@@ -10,6 +10,8 @@ namespace casechain::api {
 void add_session_routes(router& r);
 void add_report_routes(router& r);
 void add_case_routes(router& r);
+void add_case_work_routes(router& r);
+void add_admin_routes(router& r);
 void add_openapi_route(router& r);
 
 // Every route of the API. The router stays where it is made (its OpenAPI

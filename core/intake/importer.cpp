@@ -49,16 +49,20 @@ result<import_summary> report_importer::import_batch(std::istream& in, batch_for
   import_summary summary;
   report_reader reader(in, format);
   // Linking reads indexes all over a growing file: a batch gets a larger page
-  // cache (256 MiB, reached only once the database is that large), then the
-  // connection's own setting back.
-  struct cache_for_batch {
+  // cache (256 MiB, reached only once the database is that large) and
+  // checkpoints less often (pages written many times go to the file once),
+  // then the connection's own settings back.
+  struct settings_for_batch {
     SQLite::Database& db;
-    int saved;
-    explicit cache_for_batch(SQLite::Database& d) : db(d), saved(d.execAndGet("PRAGMA cache_size").getInt()) {
-      db.exec("PRAGMA cache_size = -262144");
+    explicit settings_for_batch(SQLite::Database& d) : db(d) {
+      db.tryExec("PRAGMA cache_size = -262144");
+      db.tryExec("PRAGMA wal_autocheckpoint = 16384");
     }
-    ~cache_for_batch() { db.tryExec("PRAGMA cache_size = " + std::to_string(saved)); }
-  } cache(store_.db());
+    ~settings_for_batch() {
+      db.tryExec("PRAGMA cache_size = -65536");
+      db.tryExec("PRAGMA wal_autocheckpoint = 1000");
+    }
+  } batch_settings(store_.db());
   // The reader's messages name their line already; the store's do not.
   auto reject = [&](std::int64_t line, const error& e, bool name_line) {
     ++summary.rejected;

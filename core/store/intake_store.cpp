@@ -2,6 +2,7 @@
 
 #include "core/store/statement_binding.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace casechain::core::store {
@@ -11,7 +12,7 @@ constexpr auto person_by_national_id_sql =
     "SELECT id, first_key, last_key, national_id FROM persons WHERE national_id = ?";
 constexpr auto name_candidates_sql =
     "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND last_key IN (?2, ?3) "
-    "UNION "
+    "UNION ALL "  // duplicates are dropped by the caller: cheaper than a temporary table per query
     "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND first_key IN (?2, ?3)";
 constexpr auto insert_person_sql =
     "INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at, first_key, last_key) "
@@ -98,7 +99,11 @@ std::vector<person_candidate> intake_store::name_candidates(date birth_date, con
   q.bind(2, last_key);
   q.bind(3, first_key);
   std::vector<person_candidate> candidates;
-  while (q.executeStep()) candidates.push_back(read_candidate(q));
+  while (q.executeStep()) {
+    auto id = q.getColumn(0).getInt64();
+    bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const person_candidate& c) { return c.id == id; });
+    if (!seen) candidates.push_back(read_candidate(q));
+  }
   return candidates;
 }
 
