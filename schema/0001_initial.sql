@@ -90,7 +90,6 @@ CREATE TABLE report_persons (
   phone         TEXT,
   PRIMARY KEY (report_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX report_persons_person ON report_persons (person_id);
 
 CREATE TABLE cases (
   id               INTEGER PRIMARY KEY,

@@ -23,7 +23,7 @@ result<imported_report> report_importer::import(const police_report& report, tim
     record_links(store_, *id, report, imported.links, now);
     // A new family has no history: no earlier reports, no case.
     store::family_history history;
-    if (!imported.links.new_family) history = store_.history(imported.links.family, *id, report.reported_at);
+    if (!imported.links.new_family) history = store_.history(imported.links.family, *id, report.reported_at, instrument_->uses_earlier_tracks);
     imported.proposal = triage::evaluate(*instrument_, *lexicons_, report, history);
     // A new report on a family with an open case reaches its case manager
     // (the triage team while there is none).

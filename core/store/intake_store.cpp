@@ -165,7 +165,8 @@ void intake_store::add_link_flag(report_id report, int position, person_id perso
   s.exec();
 }
 
-family_history intake_store::history(family_id family, report_id report, timestamp reported_at) {
+family_history intake_store::history(family_id family, report_id report, timestamp reported_at,
+                                     bool with_earlier_tracks) {
   family_history h;
   auto since = std::chrono::sys_days{date_of(reported_at)} - std::chrono::days{365};
   auto& count = fresh(count_recent_);
@@ -175,13 +176,15 @@ family_history intake_store::history(family_id family, report_id report, timesta
   count.bind(3, format_timestamp(timestamp{since}));
   count.bind(4, format_timestamp(reported_at));
   if (count.executeStep()) h.reports_last_12_months = count.getColumn(0).getInt();
-  auto& tracks = fresh(earlier_tracks_);
-  done_reading tracks_done(tracks);
-  tracks.bind(1, family);
-  tracks.bind(2, report);
-  tracks.bind(3, format_timestamp(reported_at));
-  while (tracks.executeStep())
-    if (auto t = track_from_int(tracks.getColumn(0).getInt64())) h.earlier_tracks.push_back(*t);
+  if (with_earlier_tracks) {
+    auto& tracks = fresh(earlier_tracks_);
+    done_reading tracks_done(tracks);
+    tracks.bind(1, family);
+    tracks.bind(2, report);
+    tracks.bind(3, format_timestamp(reported_at));
+    while (tracks.executeStep())
+      if (auto t = track_from_int(tracks.getColumn(0).getInt64())) h.earlier_tracks.push_back(*t);
+  }
   auto& open = fresh(open_case_);
   done_reading open_done(open);
   open.bind(1, family);

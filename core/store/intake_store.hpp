@@ -62,7 +62,8 @@ class intake_store {
   void add_family_member(family_id family, person_id person, family_role role);
   void add_link_flag(report_id report, int position, person_id person, person_id candidate, const std::string& reason,
                      timestamp now);
-  family_history history(family_id family, report_id report, timestamp reported_at);
+  // `with_earlier_tracks`: also read the earlier reports' tracks (only when the instrument uses them).
+  family_history history(family_id family, report_id report, timestamp reported_at, bool with_earlier_tracks);
 
   struct proposal_row {
     std::string instrument;

@@ -86,6 +86,14 @@ class condition_evaluator {
         out.push_back({"open_case", "case", "case " + std::to_string(*history_.open_case) + " open on track " +
                                                 std::to_string(to_int(*history_.open_case_track))});
         return true;
+      case k::earlier_track_at_least: {
+        for (auto t : history_.earlier_tracks) {
+          if (to_int(t) < c.number) continue;
+          out.push_back({"history", "history", "an earlier report went to track " + std::to_string(to_int(t))});
+          return true;
+        }
+        return false;
+      }
       case k::all: {
         std::vector<rule_evidence> collected;
         for (const auto& child : c.children)

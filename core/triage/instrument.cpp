@@ -18,6 +18,7 @@ namespace {
 class reader {
  public:
   std::string problem;
+  bool uses_earlier_tracks = false;
 
   bool failed() const { return !problem.empty(); }
   void fault(const std::string& path, const std::string& what) {
@@ -105,6 +106,9 @@ class reader {
       c.type = condition::kind::history_reports_at_least, as_number(1, 1000);
     } else if (key == "open_case_track_at_least") {
       c.type = condition::kind::open_case_track_at_least, as_number(1, 3);
+    } else if (key == "earlier_track_at_least") {
+      c.type = condition::kind::earlier_track_at_least, as_number(1, 3);
+      uses_earlier_tracks = true;
     } else if (key == "item") {
       c.type = condition::kind::item;
       as_name();
@@ -179,6 +183,7 @@ result<std::shared_ptr<const instrument>> load_instrument(std::string_view json_
     }
   }
   if (r.failed()) return fail(errc::invalid_argument, "instrument: " + r.problem);
+  in->uses_earlier_tracks = r.uses_earlier_tracks;
   return std::shared_ptr<const instrument>(std::move(in));
 }
 

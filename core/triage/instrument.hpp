@@ -12,6 +12,7 @@
 //   {"item": "strangulation"}               (the item is yes, from a field or the narrative)
 //   {"history_reports_at_least": N}         (other reports on the family in the last 12 months)
 //   {"open_case_track_at_least": N}
+//   {"earlier_track_at_least": N}           (an earlier report on the family went to track N or higher)
 //   {"all": [conditions]}  {"any": [conditions]}  {"not": condition}
 // A rule that fires raises the proposal to at least its track; none fired: track 1.
 
@@ -39,7 +40,7 @@ struct risk_level {
 struct condition {
   enum class kind {
     measure, risk_level_at_least, score_at_least, complexity_at_least, serious_items_at_least, item,
-    history_reports_at_least, open_case_track_at_least, all, any, negation
+    history_reports_at_least, open_case_track_at_least, earlier_track_at_least, all, any, negation
   };
   kind type = kind::all;
   std::string name;  // measure, risk level or item
@@ -67,6 +68,8 @@ struct instrument {
   std::string id() const { return name + "-" + std::to_string(version); }
   // Index into risk_levels of `level`, or -1.
   int level_rank(std::string_view level) const;
+  // Whether a rule looks at earlier tracks (intake then reads them; they cost a query).
+  bool uses_earlier_tracks = false;
 };
 
 // Parses and validates an instrument file's text. Errors are invalid_argument

@@ -85,7 +85,8 @@ result<replay_figures> replay(SQLite::Database& db, const instrument& in, const 
       if (!stored) return stored.error();
       store::family_history history;
       if (!reports.getColumn(1).isNull())
-        history = history_source.history(reports.getColumn(1).getInt64(), id, stored->report.reported_at);
+        history = history_source.history(reports.getColumn(1).getInt64(), id, stored->report.reported_at,
+                                         in.uses_earlier_tracks);
       auto old_track = static_cast<size_t>(reports.getColumn(2).getInt());
       auto replayed = evaluate(in, lexicons, stored->report, history);
       auto new_track = static_cast<size_t>(to_int(replayed.track));

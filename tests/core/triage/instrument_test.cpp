@@ -122,3 +122,23 @@ TEST_SUITE("core/triage/instrument") {
     CHECK_FALSE(p.many_unknowns);
   }
 }
+
+TEST_SUITE("core/triage/instrument") {
+  TEST_CASE("a rule on earlier tracks fires on the family's history, and intake reads that history only when needed") {
+    auto in = load_instrument(R"({"name": "t", "version": 3, "many_unknowns": 9, "risk_items": [], "complexity_items": [],
+      "risk_levels": [{"level": "low", "min_score": 0}],
+      "rules": [{"id": "was_intensive", "track": 2, "when": {"earlier_track_at_least": 3}}]})");
+    REQUIRE(in);
+    CHECK((*in)->uses_earlier_tracks);
+    CHECK_FALSE(builtin_instrument()->uses_earlier_tracks);
+    auto r = test::sample_report();
+    r.measures = {};
+    store::family_history history;
+    CHECK(evaluate(**in, lexicon_set{}, r, history).track == track::help_offer);
+    history.earlier_tracks = {track::help_offer, track::intensive};
+    auto p = evaluate(**in, lexicon_set{}, r, history);
+    CHECK(p.track == track::chain);
+    REQUIRE(p.rules.size() == 1);
+    CHECK(p.rules[0].evidence[0].detail == "an earlier report went to track 3");
+  }
+}
