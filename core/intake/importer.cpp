@@ -15,6 +15,14 @@ report_importer::report_importer(SQLite::Database& db, std::shared_ptr<const tri
 result<imported_report> report_importer::import(const police_report& report, timestamp now) {
   return store::guarded("import report", [&]() -> result<imported_report> {
     store::write_transaction transaction(store_.db());
+    auto imported = import_unprotected(report, now);
+    if (imported) transaction.commit();
+    return imported;
+  });
+}
+
+result<imported_report> report_importer::import_unprotected(const police_report& report, timestamp now) {
+  return store::guarded("import report", [&]() -> result<imported_report> {
     imported_report imported;
     imported.links = link_persons(store_, report, now);
     auto id = store_.add_report(report, now, imported.links.family, linked_person_ids(imported.links));
@@ -39,7 +47,6 @@ result<imported_report> report_importer::import(const police_report& report, tim
     store_.save_proposal(*id, {p.instrument, to_int(p.track), p.risk_level, p.score, p.complexity, p.unknowns,
                                record_buffer_},
                          now);
-    transaction.commit();
     return imported;
   });
 }
@@ -64,54 +71,82 @@ result<import_summary> report_importer::import_batch(std::istream& in, batch_for
     }
   } batch_settings(store_.db());
   // The reader's messages name their line already; the store's do not.
-  auto reject = [&](std::int64_t line, const error& e, bool name_line) {
-    ++summary.rejected;
-    if (e.code == errc::already_exists) ++summary.duplicates;
-    if (summary.rejections.size() < max_listed_rejections)
-      summary.rejections.push_back({line, e.code, name_line ? "line " + std::to_string(line) + ": " + e.message : e.message});
+  // The reader's messages name their line already; the store's do not.
+  auto reject = [](import_summary& into, std::int64_t line, const error& e, bool name_line) {
+    ++into.rejected;
+    if (e.code == errc::already_exists) ++into.duplicates;
+    if (into.rejections.size() < max_listed_rejections)
+      into.rejections.push_back({line, e.code, name_line ? "line " + std::to_string(line) + ": " + e.message : e.message});
   };
-  std::optional<store::write_transaction> batch;
-  std::size_t in_batch = 0;
-  auto commit = [&]() -> result<void> {
-    if (!batch) return {};
-    auto committed = store::guarded("commit imported reports", [&]() -> result<void> {
-      batch->commit();
+  auto count = [](import_summary& into, const imported_report& imported) {
+    ++into.imported;
+    ++into.track_counts[to_int(imported.proposal.track)];
+    for (const auto& link : imported.links.persons) into.probable_matches += link.probable_candidate ? 1 : 0;
+  };
+  // One chunk in one transaction. Fast: duplicates are looked up before
+  // anything is written and no report has a savepoint of its own, so any
+  // failure fails the chunk. Protected: each report in a savepoint, so a
+  // report that fails leaves the others. The fast way is tried first; a
+  // chunk it cannot do is done again the protected way.
+  std::vector<std::pair<std::int64_t, police_report>> chunk;
+  auto run_chunk = [&](bool protect, import_summary& delta) -> result<void> {
+    return store::guarded("import a batch", [&]() -> result<void> {
+      store::write_transaction transaction(store_.db());
+      for (const auto& [line, report] : chunk) {
+        if (!protect && store_.has_report(report.police_zone, report.external_ref)) {
+          reject(delta, line, fail(errc::already_exists, "report " + report.external_ref + " from police zone " +
+                                                             report.police_zone + " is already stored (a duplicate)"),
+                 true);
+          continue;
+        }
+        auto imported = protect ? import(report, now) : import_unprotected(report, now);
+        if (imported) {
+          count(delta, *imported);
+          continue;
+        }
+        auto code = imported.error().code;
+        bool bad_report = code == errc::already_exists || code == errc::invalid_argument || code == errc::not_found ||
+                          code == errc::failed_precondition;
+        // A full disk or a broken database fails the batch; bad reports do not.
+        if (!protect || !bad_report) return imported.error();
+        reject(delta, line, imported.error(), true);
+      }
+      transaction.commit();
       return {};
     });
-    batch.reset();
-    in_batch = 0;
+  };
+  auto merge = [&](const import_summary& delta) {
+    summary.imported += delta.imported;
+    summary.duplicates += delta.duplicates;
+    summary.rejected += delta.rejected;
+    summary.probable_matches += delta.probable_matches;
+    for (int t = 0; t < 4; ++t) summary.track_counts[t] += delta.track_counts[t];
+    for (const auto& r : delta.rejections)
+      if (summary.rejections.size() < max_listed_rejections) summary.rejections.push_back(r);
+  };
+  auto flush = [&]() -> result<void> {
+    if (chunk.empty()) return {};
+    import_summary delta;
+    if (!run_chunk(false, delta)) {
+      delta = {};
+      if (auto again = run_chunk(true, delta); !again) return again.error();
+    }
+    merge(delta);
+    chunk.clear();
     if (progress) progress(summary);
-    return committed;
+    return {};
   };
   while (auto item = reader.next()) {
     ++summary.read;
     if (!item->report) {
-      reject(item->line, item->report.error(), false);
+      reject(summary, item->line, item->report.error(), false);
       continue;
     }
-    if (!batch) {
-      auto begun = store::guarded("begin import", [&]() -> result<void> {
-        batch.emplace(store_.db());
-        return {};
-      });
-      if (!begun) return begun.error();
-    }
-    auto imported = import(*item->report, now);
-    if (!imported) {
-      // A full disk or a broken database fails the batch; bad reports do not.
-      auto code = imported.error().code;
-      if (code != errc::already_exists && code != errc::invalid_argument && code != errc::not_found)
-        return imported.error();
-      reject(item->line, imported.error(), true);
-      continue;
-    }
-    ++summary.imported;
-    ++summary.track_counts[to_int(imported->proposal.track)];
-    for (const auto& link : imported->links.persons) summary.probable_matches += link.probable_candidate ? 1 : 0;
-    if (++in_batch >= batch_size)
-      if (auto committed = commit(); !committed) return committed.error();
+    chunk.emplace_back(item->line, std::move(*item->report));
+    if (chunk.size() >= batch_size)
+      if (auto flushed = flush(); !flushed) return flushed.error();
   }
-  if (auto committed = commit(); !committed) return committed.error();
+  if (auto flushed = flush(); !flushed) return flushed.error();
   if (progress && summary.read == 0) progress(summary);
   return summary;
 }

@@ -61,6 +61,9 @@ class report_importer {
                                       std::size_t batch_size = 2000);
 
  private:
+  // The work of import() inside the caller's transaction.
+  result<imported_report> import_unprotected(const police_report& report, timestamp now);
+
   store::intake_store store_;
   std::shared_ptr<const triage::instrument> instrument_;
   std::shared_ptr<const triage::lexicon_set> lexicons_;

@@ -8,6 +8,7 @@
 namespace casechain::core::store {
 namespace {
 
+constexpr auto has_report_sql = "SELECT 1 FROM reports WHERE police_zone = ? AND external_ref = ?";
 constexpr auto person_by_national_id_sql =
     "SELECT id, first_key, last_key, national_id FROM persons WHERE national_id = ?";
 constexpr auto name_candidates_sql =
@@ -46,7 +47,7 @@ person_candidate read_candidate(SQLite::Statement& row) {
 
 // Clears a cached statement for its next use.
 SQLite::Statement& fresh(SQLite::Statement& s) {
-  s.reset();
+  s.tryReset();  // reset() would throw the previous step's error again
   s.clearBindings();
   return s;
 }
@@ -69,7 +70,8 @@ class done_reading {
 
 intake_store::intake_store(SQLite::Database& db)
     : db_(db),
-      reports_(db),
+      reports_(db, /*own_transaction=*/false),  // intake runs each report in its own transaction
+      has_report_(db, has_report_sql),
       by_national_id_(db, person_by_national_id_sql),
       by_birth_date_(db, name_candidates_sql),
       insert_person_(db, insert_person_sql),
@@ -82,6 +84,14 @@ intake_store::intake_store(SQLite::Database& db)
       earlier_tracks_(db, earlier_tracks_sql),
       open_case_(db, open_case_sql),
       insert_proposal_(db, insert_proposal_sql) {}
+
+bool intake_store::has_report(const std::string& police_zone, const std::string& external_ref) {
+  auto& q = fresh(has_report_);
+  done_reading q_done(q);
+  q.bind(1, police_zone);
+  q.bind(2, external_ref);
+  return q.executeStep();
+}
 
 std::optional<person_candidate> intake_store::person_by_national_id(const std::string& national_id) {
   auto& q = fresh(by_national_id_);

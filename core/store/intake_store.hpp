@@ -42,11 +42,14 @@ class intake_store {
   explicit intake_store(SQLite::Database& db);
 
   SQLite::Database& db() { return db_; }
+  // Inside the caller's transaction (intake makes each report one).
   result<report_id> add_report(const police_report& report, timestamp received_at, family_id family,
                                std::span<const person_id> persons) {
     return reports_.add(report, received_at, family, persons);
   }
 
+  // Whether a report with this zone and external_ref is stored already.
+  bool has_report(const std::string& police_zone, const std::string& external_ref);
   std::optional<person_candidate> person_by_national_id(const std::string& national_id);
   // Persons born on `birth_date` who share the first or the last name (either
   // way round): the candidates a typing error can have made.
@@ -79,7 +82,7 @@ class intake_store {
  private:
   SQLite::Database& db_;
   report_writer reports_;
-  SQLite::Statement by_national_id_, by_birth_date_, insert_person_, update_national_id_, families_of_,
+  SQLite::Statement has_report_, by_national_id_, by_birth_date_, insert_person_, update_national_id_, families_of_,
       insert_family_, insert_member_, insert_flag_, count_recent_,
       earlier_tracks_, open_case_, insert_proposal_;
 };

@@ -52,7 +52,7 @@ void insert_person(SQLite::Statement& insert, report_id id, int position, const 
   bind_text_or_null(insert, 13, p.phone);
   bind_optional_id(insert, 14, linked);
   insert.exec();
-  insert.reset();
+  insert.tryReset();
 }
 
 report_person read_person(SQLite::Statement& row) {
@@ -138,7 +138,7 @@ result<report_id> report_writer::add(const police_report& r, timestamp received_
     std::optional<write_transaction> transaction;
     if (own_transaction_) transaction.emplace(db_);
     auto& insert = insert_report_;
-    insert.reset();
+    insert.tryReset();  // a statement that failed last time must not fail this time
     insert.bind(1, r.external_ref);
     insert.bind(2, r.police_zone);
     insert.bind(3, format_timestamp(r.reported_at));
@@ -161,7 +161,7 @@ result<report_id> report_writer::add(const police_report& r, timestamp received_
     insert.exec();
     auto id = db_.getLastInsertRowid();
     for (size_t i = 0; i < r.persons.size(); ++i) {
-      insert_person_.reset();
+      insert_person_.tryReset();
       insert_person(insert_person_, id, static_cast<int>(i), r.persons[i],
                     persons.empty() ? std::nullopt : std::optional(persons[i]));
     }

@@ -1,9 +1,12 @@
 #include "core/store/family_store.hpp"
 #include "core/store/report_store.hpp"
+#include "core/model/report_json.hpp"
 #include "tests/support/triage_fixture.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
+
+#include <sstream>
 
 using namespace casechain;
 using namespace casechain::core;
@@ -139,5 +142,39 @@ TEST_SUITE("core/intake/linking") {
     int log = -1, checkpointed = -1;
     CHECK(sqlite3_wal_checkpoint_v2(f.t.sql().getHandle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &checkpointed) == SQLITE_OK);
     CHECK(log == 0);
+  }
+}
+
+TEST_SUITE("core/intake/batch") {
+  TEST_CASE("a batch keeps its good reports when one fails in the store, and finds duplicates within itself") {
+    test::triage_fixture f;
+    // A store-level failure the parser cannot foresee, for one report only.
+    f.t.sql().exec("CREATE TEMP TRIGGER boom BEFORE INSERT ON reports WHEN NEW.external_ref = 'BOOM' "
+                   "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    std::string ndjson;
+    for (const char* ref : {"B1", "BOOM", "B2", "B1"}) {
+      core::append_report_json(ndjson, test::plain_report(ref));
+      ndjson += '\n';
+    }
+    std::istringstream in(ndjson);
+    auto summary = f.importer.import_batch(in, batch_format::ndjson, now_utc(), {});
+    REQUIRE(summary);
+    CHECK(summary->read == 4);
+    CHECK(summary->imported == 2);
+    CHECK(summary->duplicates == 1);
+    CHECK(summary->rejected == 2);
+    REQUIRE(summary->rejections.size() == 2);
+    CHECK(summary->rejections[0].line == 2);
+    CHECK(summary->rejections[1].line == 4);
+    CHECK(summary->rejections[1].message.find("duplicate") != std::string::npos);
+    CHECK(f.t.count("reports") == 2);
+    CHECK(f.t.count("triage_proposals") == 2);
+  }
+
+  TEST_CASE("a refused report does not poison the next one (cached statements are reset cleanly)") {
+    test::triage_fixture f;
+    f.import(test::plain_report("D1"));
+    CHECK(f.importer.import(test::plain_report("D1"), now_utc()).error().code == errc::already_exists);
+    CHECK(f.importer.import(test::plain_report("D2"), now_utc()));
   }
 }
