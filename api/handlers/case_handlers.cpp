@@ -31,17 +31,6 @@ core::result<visible_case> find_visible(SQLite::Database& db, const request_cont
   return visible_case{*c, std::move(*members), access};
 }
 
-core::result<int> query_number(const request_context& c, const char* name, int fallback, int low, int high) {
-  auto it = c.query.find(name);
-  if (it == c.query.end()) return fallback;
-  int value = 0;
-  auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
-  if (ec != std::errc{} || end != it->second.data() + it->second.size() || value < low || value > high)
-    return core::fail(core::errc::invalid_argument,
-                      std::string(name) + ": expected a whole number from " + std::to_string(low) + " to " + std::to_string(high));
-  return value;
-}
-
 core::result<response> list(request_context& c) {
   core::store::case_filter f;
   f.all_visible = c.user->has_role(role::coordinator) || c.user->has_role(role::triage);

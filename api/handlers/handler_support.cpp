@@ -1,5 +1,7 @@
 #include "api/handlers/handler_support.hpp"
 
+#include <charconv>
+
 namespace casechain::api {
 
 json_request read_json(const request_context& c, std::initializer_list<std::string_view> fields) {
@@ -8,6 +10,17 @@ json_request read_json(const request_context& c, std::initializer_list<std::stri
   if (body) return {std::move(*body), std::nullopt};
   auto status = unsupported ? http::status::unsupported_media_type : http::status::bad_request;
   return {std::nullopt, problem(status, body.error().message, c.request_id, {}, c.req.version())};
+}
+
+core::result<int> query_number(const request_context& c, const char* name, int fallback, int low, int high) {
+  auto it = c.query.find(name);
+  if (it == c.query.end()) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+  if (ec != std::errc{} || end != it->second.data() + it->second.size() || value < low || value > high)
+    return core::fail(core::errc::invalid_argument,
+                      std::string(name) + ": expected a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+  return value;
 }
 
 void write_user(core::json_writer& w, const core::user& u) {

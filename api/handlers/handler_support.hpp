@@ -29,6 +29,9 @@ core::result<response> answer(const request_context& c, http::status status, Wri
   return json_response(status, std::move(body), c.req.version());
 }
 
+// A whole-number query parameter within bounds, `fallback` when absent.
+core::result<int> query_number(const request_context& c, const char* name, int fallback, int low, int high);
+
 void write_user(core::json_writer& w, const core::user& u);
 void write_case_summary(core::json_writer& w, const core::case_record& c);
 

@@ -68,16 +68,9 @@ core::result<response> import_reports(request_context& c) {
 }
 
 core::result<response> queue(request_context& c) {
-  int limit = 100;
-  if (auto it = c.query.find("limit"); it != c.query.end()) {
-    try {
-      limit = std::stoi(it->second);
-    } catch (const std::exception&) {
-      return core::fail(core::errc::invalid_argument, "limit: expected a whole number from 1 to 1000");
-    }
-    if (limit < 1 || limit > 1000) return core::fail(core::errc::invalid_argument, "limit: expected a whole number from 1 to 1000");
-  }
-  auto entries = c.app.db().read([&](SQLite::Database& db) { return core::store::triage_queue(db, limit); });
+  auto limit = query_number(c, "limit", 100, 1, 1000);
+  if (!limit) return limit.error();
+  auto entries = c.app.db().read([&](SQLite::Database& db) { return core::store::triage_queue(db, *limit); });
   if (!entries) return entries.error();
   return answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();

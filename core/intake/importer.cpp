@@ -1,6 +1,7 @@
 #include "core/intake/importer.hpp"
 
 #include "core/store/chain_store.hpp"
+#include "core/store/database.hpp"
 #include "core/store/sqlite_error.hpp"
 #include "core/store/write_transaction.hpp"
 
@@ -66,7 +67,7 @@ result<import_summary> report_importer::import_batch(std::istream& in, batch_for
       db.tryExec("PRAGMA wal_autocheckpoint = 16384");
     }
     ~settings_for_batch() {
-      db.tryExec("PRAGMA cache_size = -65536");
+      db.tryExec("PRAGMA cache_size = -" + std::to_string(store::default_cache_kib));
       db.tryExec("PRAGMA wal_autocheckpoint = 1000");
     }
   } batch_settings(store_.db());

@@ -24,7 +24,7 @@ result<database> database::open(const std::filesystem::path& file, const open_op
     db->exec("PRAGMA foreign_keys = ON");
     db->exec("PRAGMA secure_delete = ON");
     // A larger page cache keeps index pages of bulk intake in memory (the default is 2 MiB).
-    db->exec("PRAGMA cache_size = -65536");
+    db->exec("PRAGMA cache_size = -" + std::to_string(default_cache_kib));
     // Savepoints (one per report in a batch) keep their sub-journals in memory, not in temporary files.
     db->exec("PRAGMA temp_store = MEMORY");
     auto migrations = options.migrations.empty() ? schema::migrations() : options.migrations;

@@ -15,6 +15,9 @@
 
 namespace casechain::core::store {
 
+// The page cache each connection gets (KiB); bulk intake raises its own for a while.
+inline constexpr int default_cache_kib = 65536;
+
 struct open_options {
   bool create = false;  // create the file when missing; otherwise a missing file is not_found
   std::chrono::milliseconds busy_timeout{5000};
