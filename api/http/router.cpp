@@ -164,9 +164,15 @@ response router::handle(request_context& c) const {
     bool from_cookie = false;
     auto token = token_of(c.req, from_cookie);
     if (!token) return unauthorized(c, "log in first: send the session token as a bearer token or cookie");
-    auto who = c.app.db().write([&](SQLite::Database& db) {
-      return core::auth::authenticate(db, *token, c.app.settings().sessions, c.now);
+    // Most requests need only a reader; the writer only when the session is touched (once a minute) or ends.
+    bool needs_write = false;
+    auto who = c.app.db().read([&](SQLite::Database& db) {
+      return core::auth::authenticate_without_writing(db, *token, c.app.settings().sessions, c.now, needs_write);
     });
+    if (needs_write)
+      who = c.app.db().write([&](SQLite::Database& db) {
+        return core::auth::authenticate(db, *token, c.app.settings().sessions, c.now);
+      });
     if (!who) return unauthorized(c, "the session is unknown, ended or expired; log in again");
     if (from_cookie && !safe_method(c.req.method())) {
       auto csrf = c.req.find("X-CSRF-Token");

@@ -50,8 +50,14 @@ result<new_session> log_in(SQLite::Database& db, const password_hasher& hasher, 
   return created;
 }
 
-result<authenticated> authenticate(SQLite::Database& db, std::string_view token, const session_settings& settings,
-                                   timestamp now) {
+namespace {
+
+// The checks of authenticate(). With `may_write` false nothing is written:
+// `needs_write` tells the caller that the session must be touched or ended,
+// which authenticate() on a writer then does.
+result<authenticated> check_session(SQLite::Database& db, std::string_view token, const session_settings& settings,
+                                    timestamp now, bool may_write, bool& needs_write) {
+  needs_write = false;
   if (!looks_like_token(token)) return refused_session();
   // Looking up by hash is not a timing oracle: learning which hash prefixes
   // exist does not help to find a token with that hash.
@@ -60,22 +66,40 @@ result<authenticated> authenticate(SQLite::Database& db, std::string_view token,
   const store::session& s = *found;
 
   if (now - s.last_seen_at > settings.idle || now - s.created_at > settings.absolute) {
-    end_refused(db, s.id, now);
+    if (may_write) end_refused(db, s.id, now);
+    else needs_write = true;
     return refused_session();
   }
   auto user = store::get_user(db, s.user);
   if (!user && user.error().code != errc::not_found) return user.error();
   if (!user || user->disabled) {
-    end_refused(db, s.id, now);
+    if (may_write) end_refused(db, s.id, now);
+    else needs_write = true;
     return refused_session();
   }
-  // A failed touch (busy database) only makes the session look idle sooner;
-  // refusing an otherwise valid request for it would be worse.
-  if (now - s.last_seen_at >= touch_interval) (void)store::touch_session(db, s.id, now);
+  if (now - s.last_seen_at >= touch_interval) {
+    // A failed touch (busy database) only makes the session look idle sooner;
+    // refusing an otherwise valid request for it would be worse.
+    if (may_write) (void)store::touch_session(db, s.id, now);
+    else needs_write = true;
+  }
 
   authenticated who{std::move(*user), s.id};
   who.user.password_hash.clear();
   return who;
+}
+
+}  // namespace
+
+result<authenticated> authenticate(SQLite::Database& db, std::string_view token, const session_settings& settings,
+                                   timestamp now) {
+  bool ignored = false;
+  return check_session(db, token, settings, now, true, ignored);
+}
+
+result<authenticated> authenticate_without_writing(SQLite::Database& db, std::string_view token,
+                                                   const session_settings& settings, timestamp now, bool& needs_write) {
+  return check_session(db, token, settings, now, false, needs_write);
 }
 
 result<bool> check_csrf(SQLite::Database& db, std::int64_t session_id, std::string_view csrf_token) {

@@ -60,6 +60,11 @@ struct authenticated {
 // to within a minute; a failed touch does not fail the request.
 result<authenticated> authenticate(SQLite::Database& db, std::string_view token, const session_settings& settings,
                                    timestamp now);
+// authenticate() without writing, for a reader connection: when the session
+// must be touched or ended, `needs_write` is set and the caller calls
+// authenticate() on a writer (which checks again and writes).
+result<authenticated> authenticate_without_writing(SQLite::Database& db, std::string_view token,
+                                                   const session_settings& settings, timestamp now, bool& needs_write);
 
 // Whether `csrf_token` belongs to session `session_id`, compared in constant
 // time; false for an ended session; not_found for an unknown session id.

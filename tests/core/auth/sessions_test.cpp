@@ -289,3 +289,23 @@ TEST_SUITE("core/auth/sessions") {
     CHECK(store::end_session(f.t.sql(), 999, f.t0).error().code == errc::not_found);
   }
 }
+
+TEST_SUITE("core/auth/sessions") {
+  TEST_CASE("checking a session on a reader writes nothing and says when a writer is needed") {
+    fixture f;
+    auto s = f.log_in_alice(f.t0);
+    bool needs_write = true;
+    auto fresh = authenticate_without_writing(f.t.sql(), s.token, {}, f.t0 + 30s, needs_write);
+    REQUIRE(fresh);
+    CHECK_FALSE(needs_write);
+    auto stale = authenticate_without_writing(f.t.sql(), s.token, {}, f.t0 + 2min, needs_write);
+    REQUIRE(stale);
+    CHECK(needs_write);  // the touch is due
+    auto seen = f.t.sql().execAndGet("SELECT last_seen_at FROM sessions").getString();
+    CHECK(seen == format_timestamp(f.t0));  // nothing was written
+    auto idle = authenticate_without_writing(f.t.sql(), s.token, {}, f.t0 + 31min, needs_write);
+    CHECK_FALSE(idle);
+    CHECK(needs_write);  // the session must be ended on a writer
+    CHECK(f.t.sql().execAndGet("SELECT count(*) FROM sessions WHERE ended_at IS NULL").getInt() == 1);
+  }
+}
