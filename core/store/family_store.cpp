@@ -1,6 +1,7 @@
 #include "core/store/family_store.hpp"
 
 #include "core/intake/name_matching.hpp"
+#include "core/store/person_sql.hpp"
 #include "core/store/sqlite_error.hpp"
 #include "core/store/statement_binding.hpp"
 #include "core/store/write_transaction.hpp"
@@ -10,9 +11,6 @@
 namespace casechain::core::store {
 namespace {
 
-constexpr auto insert_person_sql =
-    "INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at, first_key, last_key) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto select_person_by_id_sql =
     "SELECT id, first_name, last_name, birth_date, gender, national_id, created_at FROM persons WHERE id = ?";
 constexpr auto select_person_by_national_id_sql =

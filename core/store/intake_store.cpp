@@ -1,5 +1,6 @@
 #include "core/store/intake_store.hpp"
 
+#include "core/store/person_sql.hpp"
 #include "core/store/statement_binding.hpp"
 
 #include <algorithm>
@@ -15,9 +16,6 @@ constexpr auto name_candidates_sql =
     "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND last_key IN (?2, ?3) "
     "UNION ALL "  // duplicates are dropped by the caller: cheaper than a temporary table per query
     "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND first_key IN (?2, ?3)";
-constexpr auto insert_person_sql =
-    "INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at, first_key, last_key) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto update_national_id_sql = "UPDATE persons SET national_id = ? WHERE id = ? AND national_id IS NULL";
 constexpr auto families_of_sql =
     "SELECT family_id FROM family_members WHERE person_id = ? ORDER BY family_id DESC";
