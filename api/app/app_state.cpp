@@ -1,5 +1,7 @@
 #include "api/app/app_state.hpp"
 
+#include "core/store/sqlite_error.hpp"
+
 namespace casechain::api {
 
 core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& dir, const app_settings& settings) {
@@ -13,6 +15,13 @@ core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& d
   app->settings_ = settings;
   app->instrument_ = core::triage::builtin_instrument();
   app->lexicons_ = core::triage::builtin_lexicons();
+  auto made = app->db_->write([&](SQLite::Database& writer) {
+    return core::store::guarded("prepare intake", [&]() -> core::result<void> {
+      app->importer_ = std::make_unique<core::intake::report_importer>(writer, app->instrument_, app->lexicons_);
+      return {};
+    });
+  });
+  if (!made) return made.error();
   return app;
 }
 

@@ -8,6 +8,7 @@
 #include "core/auth/login_throttle.hpp"
 #include "core/auth/password.hpp"
 #include "core/auth/sessions.hpp"
+#include "core/intake/importer.hpp"
 #include "core/data_dir.hpp"
 #include "core/triage/instrument.hpp"
 #include "core/triage/narrative_cues.hpp"
@@ -28,6 +29,12 @@ class app_state {
   static core::result<std::unique_ptr<app_state>> open(const core::data_dir& dir, const app_settings& settings);
 
   database_pool& db() { return *db_; }
+  // Runs `work(report_importer&)` with the importer bound to the writer
+  // connection (its statements are prepared once), under the writer's lock.
+  template <class Work>
+  auto with_importer(Work&& work) {
+    return db_->write([&](SQLite::Database&) { return work(*importer_); });
+  }
   const core::auth::password_hasher& hasher() const { return *hasher_; }
   core::auth::login_throttle& throttle() { return throttle_; }
   const app_settings& settings() const { return settings_; }
@@ -43,6 +50,7 @@ class app_state {
  private:
   app_state() = default;
   std::unique_ptr<database_pool> db_;
+  std::unique_ptr<core::intake::report_importer> importer_;
   std::unique_ptr<core::auth::password_hasher> hasher_;
   core::auth::login_throttle throttle_;
   app_settings settings_;

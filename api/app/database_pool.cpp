@@ -9,7 +9,7 @@ core::result<std::unique_ptr<database_pool>> database_pool::open(const std::file
   if (!writer) return writer.error();
   pool->writer_ = std::make_unique<core::store::database>(std::move(*writer));
   for (std::size_t i = 0; i < std::max<std::size_t>(readers, 1); ++i) {
-    auto reader = core::store::database::open(file);
+    auto reader = core::store::database::open(file, {.migrate = false});  // the writer migrated it
     if (!reader) return reader.error();
     pool->readers_.push_back(std::make_unique<core::store::database>(std::move(*reader)));
     pool->free_.push_back(pool->readers_.back().get());

@@ -13,17 +13,13 @@ namespace {
 
 using core::role;
 
-core::intake::report_importer importer_for(request_context& c, SQLite::Database& db) {
-  return core::intake::report_importer(db, c.app.instrument_ptr(), c.app.lexicons_ptr());
-}
-
 core::result<response> add_report(request_context& c) {
   if (c.req[http::field::content_type].substr(0, 16) != "application/json")
     return problem(http::status::unsupported_media_type, "send the report as application/json", c.request_id, {},
                    c.req.version());
   auto report = core::parse_report(std::string_view(c.req.body()));
   if (!report) return report.error();
-  auto imported = c.app.db().write([&](SQLite::Database& db) { return importer_for(c, db).import(*report, c.now); });
+  auto imported = c.app.with_importer([&](core::intake::report_importer& importer) { return importer.import(*report, c.now); });
   if (!imported) return imported.error();
   return answer(c, http::status::created, [&](core::json_writer& w) {
     w.begin_object();
@@ -46,8 +42,8 @@ core::result<response> import_reports(request_context& c) {
     return problem(http::status::unsupported_media_type, "send the batch as application/x-ndjson or text/csv",
                    c.request_id, {}, c.req.version());
   std::istringstream in(c.req.body());
-  auto summary = c.app.db().write(
-      [&](SQLite::Database& db) { return importer_for(c, db).import_batch(in, format, c.now, {}); });
+  auto summary = c.app.with_importer(
+      [&](core::intake::report_importer& importer) { return importer.import_batch(in, format, c.now, {}); });
   if (!summary) return summary.error();
   return answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();

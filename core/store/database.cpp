@@ -28,8 +28,12 @@ result<database> database::open(const std::filesystem::path& file, const open_op
     // Savepoints (one per report in a batch) keep their sub-journals in memory, not in temporary files.
     db->exec("PRAGMA temp_store = MEMORY");
     auto migrations = options.migrations.empty() ? schema::migrations() : options.migrations;
-    auto migrated = apply_migrations(*db, migrations);
-    if (!migrated) return migrated.error();
+    if (options.migrate) {
+      auto migrated = apply_migrations(*db, migrations);
+      if (!migrated) return migrated.error();
+    } else if (schema_version(*db) != static_cast<int>(migrations.size())) {
+      return fail(errc::failed_precondition, "the database at " + file.string() + " has another schema version than this casechain");
+    }
     return database(std::move(db), file);
   } catch (const SQLite::Exception& e) {
     return from_sqlite(e, "open the database at " + file.string());

@@ -23,6 +23,9 @@ struct open_options {
   std::chrono::milliseconds busy_timeout{5000};
   // The migrations to apply; empty span means this binary's schema/ files.
   std::span<const embedded_file> migrations{};
+  // Off for extra connections to a database another connection has just
+  // migrated (the server's readers): the schema version is then only checked.
+  bool migrate = true;
 };
 
 class database {

@@ -124,3 +124,17 @@ TEST_SUITE("core/store/migrations") {
     CHECK(refused.error().code == core::errc::internal);
   }
 }
+
+TEST_SUITE("core/store/migrations") {
+  TEST_CASE("an extra connection that does not migrate checks the schema version instead") {
+    test::temp_dir dir;
+    { REQUIRE(database::open(dir / "empty.db", {.create = true, .migrations = std::vector<embedded_file>{{"0001_a.sql", "CREATE TABLE a (id INTEGER);"}}})); }
+    auto stale = database::open(dir / "empty.db", {.migrate = false});
+    REQUIRE_FALSE(stale);
+    CHECK(stale.error().code == core::errc::failed_precondition);
+    { REQUIRE(database::open(dir / "full.db", {.create = true})); }
+    auto reader = database::open(dir / "full.db", {.migrate = false});
+    REQUIRE(reader);
+    CHECK(core::store::schema_version(reader->sql()) == static_cast<int>(schema::migrations().size()));
+  }
+}
