@@ -1,5 +1,6 @@
 #include "api/app/app_state.hpp"
 
+#include "core/store/audit_store.hpp"
 #include "core/store/sqlite_error.hpp"
 
 namespace casechain::api {
@@ -12,6 +13,14 @@ core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& d
   auto pepper = dir.pepper();
   if (!pepper) return pepper.error();
   app->hasher_ = std::make_unique<core::auth::password_hasher>(*pepper, settings.password_cost);
+  auto key = core::audit::audit_key::of(dir);
+  if (!key) return key.error();
+  app->audit_key_ = std::make_unique<core::audit::audit_key>(std::move(*key));
+  app->audit_commits_ = std::make_unique<core::audit::group_commit>([raw = app.get()](std::span<core::audit::audit_entry> group) {
+    return raw->db_->write([&](SQLite::Database& writer) {
+      return core::store::append_audit_entries(writer, *raw->audit_key_, group);
+    });
+  });
   app->settings_ = settings;
   app->instrument_ = core::triage::builtin_instrument();
   app->lexicons_ = core::triage::builtin_lexicons();

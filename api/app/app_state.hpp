@@ -5,6 +5,8 @@
 // Thread-safe: members are either immutable or guard themselves.
 
 #include "api/app/database_pool.hpp"
+#include "core/audit/audit_key.hpp"
+#include "core/audit/group_commit.hpp"
 #include "core/auth/login_throttle.hpp"
 #include "core/auth/password.hpp"
 #include "core/auth/sessions.hpp"
@@ -29,13 +31,16 @@ class app_state {
   static core::result<std::unique_ptr<app_state>> open(const core::data_dir& dir, const app_settings& settings);
 
   database_pool& db() { return *db_; }
-  // Runs `work(report_importer&)` with the importer bound to the writer
-  // connection (its statements are prepared once), under the writer's lock.
+  // Runs `work(report_importer&, writer)` with the importer bound to the
+  // writer connection (its statements are prepared once), under its lock.
   template <class Work>
   auto with_importer(Work&& work) {
-    return db_->write([&](SQLite::Database&) { return work(*importer_); });
+    return db_->write([&](SQLite::Database& writer) { return work(*importer_, writer); });
   }
   const core::auth::password_hasher& hasher() const { return *hasher_; }
+  const core::audit::audit_key& audit_key() const { return *audit_key_; }
+  // Appends requests' audit entries in groups on the writer (one sync per group).
+  core::audit::group_commit& audit_commits() { return *audit_commits_; }
   core::auth::login_throttle& throttle() { return throttle_; }
   const app_settings& settings() const { return settings_; }
   const core::triage::instrument& instrument() const { return *instrument_; }
@@ -52,11 +57,13 @@ class app_state {
   std::unique_ptr<database_pool> db_;
   std::unique_ptr<core::intake::report_importer> importer_;
   std::unique_ptr<core::auth::password_hasher> hasher_;
+  std::unique_ptr<core::audit::audit_key> audit_key_;
   core::auth::login_throttle throttle_;
   app_settings settings_;
   std::shared_ptr<const core::triage::instrument> instrument_;
   std::shared_ptr<const core::triage::lexicon_set> lexicons_;
   std::function<core::timestamp()> clock_ = [] { return core::now_utc(); };
+  std::unique_ptr<core::audit::group_commit> audit_commits_;  // declared last, so stopped first: its thread uses the members above
 };
 
 }  // namespace casechain::api

@@ -1,5 +1,6 @@
 // Organisation and user administration, for the admin role (who sees no case content).
 #include "api/handlers/handler_support.hpp"
+#include "api/http/audit_trail.hpp"
 #include "api/handlers/routes.hpp"
 #include "core/auth/password.hpp"
 #include "core/store/organisation_store.hpp"
@@ -40,7 +41,7 @@ core::result<response> add_organisation(request_context& c) {
   if (!sector_text) return sector_text.error();
   auto s = *sector_text ? core::parse<core::sector>(**sector_text) : std::nullopt;
   if (!*name || !s) return core::fail(core::errc::invalid_argument, "send name and sector (police, justice, care or administration)");
-  auto added = c.app.db().write([&](SQLite::Database& db) { return core::store::add_organisation(db, **name, *s, c.now); });
+  auto added = audited_write(c, [&](SQLite::Database& db) { return core::store::add_organisation(db, **name, *s, c.now); });
   if (!added) return added.error();
   return answer(c, http::status::created, [&](core::json_writer& w) {
     w.begin_object();
@@ -69,7 +70,7 @@ core::result<response> add_user(request_context& c) {
     roles.push_back(*parsed);
   }
   auto hash = c.app.hasher().hash(**password);
-  auto added = c.app.db().write([&](SQLite::Database& db) {
+  auto added = audited_write(c, [&](SQLite::Database& db) {
     return core::store::add_user(db, {**username, **org, roles, hash}, c.now);
   });
   if (!added) return added.error();
@@ -77,7 +78,7 @@ core::result<response> add_user(request_context& c) {
 }
 
 core::result<response> disable_user(request_context& c) {
-  auto done = c.app.db().write([&](SQLite::Database& db) -> core::result<void> {
+  auto done = audited_write(c, [&](SQLite::Database& db) -> core::result<void> {
     if (auto d = core::store::set_user_disabled(db, c.ids[0], true); !d) return d.error();
     // Its sessions end at once, not at their next request.
     if (auto ended = core::store::end_user_sessions(db, c.ids[0], c.now); !ended) return ended.error();

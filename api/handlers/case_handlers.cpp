@@ -1,5 +1,6 @@
 // Cases: the list, one case (through the policy), its events, and moving it along the chain.
 #include "api/handlers/handler_support.hpp"
+#include "api/http/audit_trail.hpp"
 #include "api/handlers/routes.hpp"
 #include "chain/case_service.hpp"
 #include "core/policy/case_access.hpp"
@@ -149,7 +150,8 @@ core::result<response> transition(request_context& c) {
   if (!note) return note.error();
   auto step = *to ? core::parse<core::case_step>(**to) : std::nullopt;
   if (!step) return core::fail(core::errc::invalid_argument, "to: expected a step of the chain");
-  return c.app.db().write([&](SQLite::Database& db) -> core::result<response> {
+  record(c, core::audit::action::write, c.ids[0], "action_plan");
+  return audited_write(c, [&](SQLite::Database& db) -> core::result<response> {
     auto v = find_visible(db, c, c.ids[0]);
     if (!v) return v.error();
     if (v->access != core::policy::case_access::read) return core::fail(core::errc::not_found, "there is no such case");

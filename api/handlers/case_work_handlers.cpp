@@ -3,6 +3,7 @@
 // reopening, the case manager, and what is late. Each write goes through the
 // chain's services (one transaction with its event) after the access policy.
 #include "api/handlers/handler_support.hpp"
+#include "api/http/audit_trail.hpp"
 #include "api/handlers/routes.hpp"
 #include "chain/case_service.hpp"
 #include "chain/clocks.hpp"
@@ -48,7 +49,8 @@ core::result<response> case_write(request_context& c, std::initializer_list<std:
                                   core::policy::case_access needed = core::policy::case_access::read) {
   auto in = read_json(c, fields);
   if (in.problem) return std::move(*in.problem);
-  return c.app.db().write([&](SQLite::Database& db) -> core::result<response> {
+  record(c, core::audit::action::write, c.ids[0], "action_plan");
+  return audited_write(c, [&](SQLite::Database& db) -> core::result<response> {
     auto found = workable_case(db, c, needed);
     if (!found) return found.error();
     return work(db, *in.body, *found);

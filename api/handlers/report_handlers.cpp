@@ -1,5 +1,6 @@
 // Police reports in, the triage queue, and the team's decisions.
 #include "api/handlers/handler_support.hpp"
+#include "api/http/audit_trail.hpp"
 #include "api/handlers/routes.hpp"
 #include "core/intake/importer.hpp"
 #include "core/intake/report_parser.hpp"
@@ -19,7 +20,10 @@ core::result<response> add_report(request_context& c) {
                    c.req.version());
   auto report = core::parse_report(std::string_view(c.req.body()));
   if (!report) return report.error();
-  auto imported = c.app.with_importer([&](core::intake::report_importer& importer) { return importer.import(*report, c.now); });
+  record(c, core::audit::action::write, std::nullopt, "identity,safe_address,incident,judicial,risk");
+  auto imported = c.app.with_importer([&](core::intake::report_importer& importer, SQLite::Database& writer) {
+    return audited_transaction(c, writer, [&](SQLite::Database&) { return importer.import(*report, c.now); });
+  });
   if (!imported) return imported.error();
   return answer(c, http::status::created, [&](core::json_writer& w) {
     w.begin_object();
@@ -42,8 +46,12 @@ core::result<response> import_reports(request_context& c) {
     return problem(http::status::unsupported_media_type, "send the batch as application/x-ndjson or text/csv",
                    c.request_id, {}, c.req.version());
   std::istringstream in(c.req.body());
-  auto summary = c.app.with_importer(
-      [&](core::intake::report_importer& importer) { return importer.import_batch(in, format, c.now, {}); });
+  // A batch commits chunk by chunk (intake's own transactions); its entry is
+  // committed by group commit before the answer leaves.
+  record(c, core::audit::action::write, std::nullopt, "identity,safe_address,incident,judicial,risk");
+  auto summary = c.app.with_importer([&](core::intake::report_importer& importer, SQLite::Database&) {
+    return importer.import_batch(in, format, c.now, {});
+  });
   if (!summary) return summary.error();
   return answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();
@@ -106,7 +114,8 @@ core::result<response> decide(request_context& c) {
   if (!t) return t.error();
   if (!reason) return reason.error();
   if (!*t || !core::track_from_int(**t)) return core::fail(core::errc::invalid_argument, "track: expected 1, 2 or 3");
-  auto outcome = c.app.db().write([&](SQLite::Database& db) {
+  record(c, core::audit::action::write, std::nullopt, "risk");
+  auto outcome = audited_write(c, [&](SQLite::Database& db) {
     return core::triage::decide(db, {c.ids[0], *core::track_from_int(**t), c.user->id, reason->value_or(""), c.now});
   });
   if (!outcome) return outcome.error();
@@ -114,7 +123,8 @@ core::result<response> decide(request_context& c) {
 }
 
 core::result<response> confirm(request_context& c) {
-  auto outcome = c.app.db().write([&](SQLite::Database& db) { return core::triage::confirm(db, c.ids[0], c.user->id, c.now); });
+  record(c, core::audit::action::write, std::nullopt, "risk");
+  auto outcome = audited_write(c, [&](SQLite::Database& db) { return core::triage::confirm(db, c.ids[0], c.user->id, c.now); });
   if (!outcome) return outcome.error();
   return decision_answer(c, *outcome);
 }

@@ -1,5 +1,6 @@
 // Log-in, log-out, who am I, and the liveness probe.
 #include "api/handlers/handler_support.hpp"
+#include "api/http/audit_trail.hpp"
 #include "api/handlers/routes.hpp"
 
 namespace casechain::api {
@@ -26,6 +27,7 @@ core::result<response> log_in(request_context& c) {
     auto r = problem(http::status::too_many_requests, "too many failed log-ins; try again later", c.request_id, {},
                      c.req.version());
     r.set(http::field::retry_after, std::to_string(wait->count()));
+    record(c, core::audit::action::log_in_failed, std::nullopt, {}, {}, core::audit::outcome::denied);
     return r;
   }
   auto session = c.app.db().write([&](SQLite::Database& db) {
@@ -33,8 +35,12 @@ core::result<response> log_in(request_context& c) {
   });
   if (!session) {
     if (session.error().code == core::errc::unauthenticated) throttle.record_failure(**username, c.client_address, c.now);
+    // Never the username typed: it may be a password typed in the wrong field.
+    record(c, core::audit::action::log_in_failed, std::nullopt, {}, {}, core::audit::outcome::denied);
     return session.error();
   }
+  c.user = session->user;
+  record(c, core::audit::action::log_in, std::nullopt);
   throttle.record_success(**username, c.client_address);
   auto r = answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();
@@ -50,7 +56,8 @@ core::result<response> log_in(request_context& c) {
 }
 
 core::result<response> log_out(request_context& c) {
-  auto ended = c.app.db().write([&](SQLite::Database& db) { return core::auth::log_out(db, c.session_token, c.now); });
+  record(c, core::audit::action::log_out, std::nullopt);
+  auto ended = audited_write(c, [&](SQLite::Database& db) { return core::auth::log_out(db, c.session_token, c.now); });
   if (!ended) return ended.error();
   response r{http::status::no_content, c.req.version()};
   r.set(http::field::set_cookie, std::string(session_cookie) + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0");

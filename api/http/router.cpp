@@ -160,6 +160,7 @@ response router::handle(request_context& c) const {
     return problem(http::status::not_found, "there is nothing at this path", c.request_id, {}, c.req.version());
   }
 
+  c.purpose = std::string(c.req.method_string()) + " " + found->pattern;
   if (!found->is_public) {
     bool from_cookie = false;
     auto token = token_of(c.req, from_cookie);
@@ -174,6 +175,7 @@ response router::handle(request_context& c) const {
         return core::auth::authenticate(db, *token, c.app.settings().sessions, c.now);
       });
     if (!who) return unauthorized(c, "the session is unknown, ended or expired; log in again");
+    c.user = who->user;  // known from here on, so refusals below are audited as theirs
     if (from_cookie && !safe_method(c.req.method())) {
       auto csrf = c.req.find("X-CSRF-Token");
       bool valid = false;
@@ -190,7 +192,6 @@ response router::handle(request_context& c) const {
     if (!found->roles.empty() &&
         std::none_of(found->roles.begin(), found->roles.end(), [&](core::role r) { return who->user.has_role(r); }))
       return problem(http::status::forbidden, "your role does not allow this", c.request_id, {}, c.req.version());
-    c.user = who->user;
     c.session_id = who->session_id;
     c.session_token = std::move(*token);
   }

@@ -8,6 +8,7 @@
 // (mapped to problem+json in one place). Thread-safe once built.
 
 #include "api/app/app_state.hpp"
+#include "core/audit/audit_entry.hpp"
 #include "api/http/message.hpp"
 #include "core/model/organisation.hpp"
 
@@ -32,6 +33,11 @@ struct request_context {
   std::optional<core::user> user;            // set on authenticated routes
   std::int64_t session_id = 0;
   std::string session_token;  // never logged
+  std::string purpose;        // "GET /api/v1/cases/{id}": the route, for the audit trail
+  // The request's audit entries (api/http/audit_trail.hpp): committed with
+  // the change they record, or by group commit before the answer leaves.
+  std::vector<core::audit::audit_entry> audit;
+  bool audit_committed = false;
 };
 
 using handler = std::function<core::result<response>(request_context&)>;

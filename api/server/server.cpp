@@ -1,11 +1,13 @@
 #include "api/server/server.hpp"
 
 #include "api/handlers/routes.hpp"
+#include "api/http/audit_trail.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/security_headers.hpp"
 #include "core/util/json_writer.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -155,19 +157,39 @@ class connection : public std::enable_shared_from_this<connection> {
   }
 
   void handle(request req) {
-    request_context context{req, server_.app, server_.new_request_id(), address_, server_.app.now(), {}, {}, {}, 0, {}};
+    request_context context{req, server_.app, server_.new_request_id(), address_, server_.app.now(), {}, {}, {}, 0, {}, {}, {}, false};
     response res;
     try {
       res = server_.routes->handle(context);
+      finish_audit(context, res.result_int());
     } catch (const std::exception& e) {
       // Unexpected faults: logged with the request id, answered without details.
       server_.write_log(R"({"level":"error","request_id":")" + context.request_id + R"(","error":"unexpected fault"})");
       res = problem(http::status::internal_server_error, "an unexpected fault; quote the request id", context.request_id,
                     {}, req.version());
+      context.audit.clear();
     }
-    log_request(req, context.request_id, res.result_int());
     bool keep = req.keep_alive() && !server_.stopping;
-    write(std::move(res), keep);
+    auto method = std::string(req.method_string().substr(0, 16));
+    auto route = server_.routes->pattern_of(req.method(), req.target());
+    if (context.audit.empty() || context.audit_committed) {
+      log_request(method, route, context.request_id, res.result_int());
+      return write(std::move(res), keep);
+    }
+    // The answer leaves only once its audit entries are durable (group commit).
+    auto pending = std::make_shared<response>(std::move(res));
+    auto guard = std::make_shared<net::executor_work_guard<net::any_io_executor>>(stream_.get_executor());
+    server_.app.audit_commits().submit(
+        std::move(context.audit),
+        [self = shared_from_this(), pending, guard, keep, method, route, id = context.request_id](const core::result<void>& r) {
+          net::post(self->stream_.get_executor(), [self, pending, guard, keep, method, route, id, ok = bool(r)] {
+            if (!ok) *pending = problem(http::status::service_unavailable,
+                                        "the access could not be recorded in the audit trail; try again shortly", id, {},
+                                        pending->version());
+            self->log_request(method, route, id, pending->result_int());
+            self->write(std::move(*pending), keep && ok);
+          });
+        });
   }
 
   void answer_error(http::status status, std::string_view detail) {
@@ -202,16 +224,15 @@ class connection : public std::enable_shared_from_this<connection> {
     });
   }
 
-  void log_request(const request& req, const std::string& request_id, unsigned status) {
+  void log_request(std::string_view method, const std::string& route, const std::string& request_id, unsigned status) {
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
     std::string line;
     core::json_writer w(line);
     w.begin_object();
     w.field("time", core::format_timestamp(core::now_utc()));
     w.field("request_id", request_id);
-    w.field("method", std::string_view(req.method_string()).substr(0, 16));
-    auto pattern = server_.routes->pattern_of(req.method(), req.target());
-    w.field("route", pattern.empty() ? "(unknown)" : pattern);  // the pattern, never the raw path or query
+    w.field("method", method);
+    w.field("route", route.empty() ? "(unknown)" : route);  // the pattern, never the raw path or query
     w.field("status", std::int64_t{status});
     w.key("ms");
     char formatted[32];

@@ -10,6 +10,14 @@ result<audit_key> audit_key::of(const data_dir& dir) {
   return from_bytes(std::move(*secret));
 }
 
+result<audit_key> audit_key::existing(const data_dir& dir) {
+  auto file = dir.secrets_dir() / "audit.key";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec))
+    return fail(errc::not_found, file.string() + " is missing: the audit trail cannot be checked without its key");
+  return of(dir);
+}
+
 result<audit_key> audit_key::from_bytes(std::string bytes) {
   if (bytes.size() != size) return fail(errc::invalid_argument, "an audit key has exactly 32 bytes");
   return audit_key(std::move(bytes));

@@ -15,6 +15,9 @@ class audit_key {
   static constexpr std::size_t size = 32;
   // Reads the data folder's key, creating it on first use.
   static result<audit_key> of(const data_dir& dir);
+  // Reads the data folder's key; not_found when there is none (verifying
+  // must never make a new key).
+  static result<audit_key> existing(const data_dir& dir);
   // For tests: a key from given bytes (exactly `size` of them).
   static result<audit_key> from_bytes(std::string bytes);
 
