@@ -5,7 +5,9 @@
 # order the files were given (callers rely on that order for migrations).
 function(casechain_embed)
   cmake_parse_arguments(E "" "TARGET;NAMESPACE;FUNCTION;HEADER" "FILES" ${ARGN})
-  set(out "${CMAKE_CURRENT_BINARY_DIR}/${E_TARGET}_embedded.cpp")
+  # One generated source per header, so a target can embed several sets.
+  string(MAKE_C_IDENTIFIER "${E_HEADER}" header_id)
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/${E_TARGET}_${header_id}_embedded.cpp")
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND}

@@ -24,6 +24,7 @@ core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& d
   app->settings_ = settings;
   app->instrument_ = core::triage::builtin_instrument();
   app->lexicons_ = core::triage::builtin_lexicons();
+  app->policy_ = core::policy::builtin_policy();
   auto made = app->db_->write([&](SQLite::Database& writer) {
     return core::store::guarded("prepare intake", [&]() -> core::result<void> {
       app->importer_ = std::make_unique<core::intake::report_importer>(writer, app->instrument_, app->lexicons_);

@@ -11,6 +11,7 @@
 #include "core/auth/password.hpp"
 #include "core/auth/sessions.hpp"
 #include "core/intake/importer.hpp"
+#include "core/policy/policy_table.hpp"
 #include "core/data_dir.hpp"
 #include "core/triage/instrument.hpp"
 #include "core/triage/narrative_cues.hpp"
@@ -44,6 +45,8 @@ class app_state {
   core::auth::login_throttle& throttle() { return throttle_; }
   const app_settings& settings() const { return settings_; }
   const core::triage::instrument& instrument() const { return *instrument_; }
+  // The secrecy policy table, loaded at start-up.
+  const core::policy::policy_table& policy() const { return *policy_; }
   const core::triage::lexicon_set& lexicons() const { return *lexicons_; }
   std::shared_ptr<const core::triage::instrument> instrument_ptr() const { return instrument_; }
   std::shared_ptr<const core::triage::lexicon_set> lexicons_ptr() const { return lexicons_; }
@@ -62,6 +65,7 @@ class app_state {
   app_settings settings_;
   std::shared_ptr<const core::triage::instrument> instrument_;
   std::shared_ptr<const core::triage::lexicon_set> lexicons_;
+  std::shared_ptr<const core::policy::policy_table> policy_;
   std::function<core::timestamp()> clock_ = [] { return core::now_utc(); };
   std::unique_ptr<core::audit::group_commit> audit_commits_;  // declared last, so stopped first: its thread uses the members above
 };

@@ -3,7 +3,7 @@
 #include "api/http/audit_trail.hpp"
 #include "api/handlers/routes.hpp"
 #include "chain/case_service.hpp"
-#include "core/policy/case_access.hpp"
+#include "api/handlers/case_view.hpp"
 #include "core/store/case_store.hpp"
 #include "core/store/chain_store.hpp"
 
@@ -13,24 +13,8 @@ namespace casechain::api {
 namespace {
 
 using core::role;
-
-// The case if the user may know of it, with the access they have; the same
-// not_found for a case that does not exist and one the user may not know.
-struct visible_case {
-  core::case_record c;
-  std::vector<core::case_member> members;
-  core::policy::case_access access;
-};
-
-core::result<visible_case> find_visible(SQLite::Database& db, const request_context& ctx, core::case_id id) {
-  auto c = core::store::get_case(db, id);
-  if (!c) return core::fail(core::errc::not_found, "there is no such case");
-  auto members = core::store::case_members(db, id);
-  if (!members) return members.error();
-  auto access = core::policy::access_to_case(*ctx.user, *c, *members);
-  if (access == core::policy::case_access::none) return core::fail(core::errc::not_found, "there is no such case");
-  return visible_case{*c, std::move(*members), access};
-}
+using core::policy::category;
+using core::policy::level;
 
 core::result<response> list(request_context& c) {
   core::store::case_filter f;
@@ -55,6 +39,7 @@ core::result<response> list(request_context& c) {
   f.limit = *limit;
   f.offset = *offset;
   auto cases = c.app.db().read([&](SQLite::Database& db) { return core::store::list_cases(db, f); });
+  record(c, core::audit::action::read, std::nullopt, "action_plan", f.all_visible ? "duty" : "consultation");
   if (!cases) return cases.error();
   return answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();
@@ -70,51 +55,18 @@ core::result<response> list(request_context& c) {
 
 core::result<response> one(request_context& c) {
   return c.app.db().read([&](SQLite::Database& db) -> core::result<response> {
-    auto v = find_visible(db, c, c.ids[0]);
+    auto v = case_for(db, c, c.ids[0], category::action_plan, level::summary);
     if (!v) return v.error();
-    auto summary_only = v->access == core::policy::case_access::summary;
-    std::string body;
-    core::json_writer w(body);
-    w.begin_object();
-    w.key("case");
-    write_case_summary(w, v->c);
-    w.field("access", summary_only ? "summary" : "read");
-    if (!summary_only) {
-      w.key("members");
-      w.begin_array();
-      for (const auto& m : v->members) w.integer(m.organisation);
-      w.end_array();
-      auto facts = core::store::load_case_facts(db, v->c.id);
-      if (!facts) return facts.error();
-      w.key("next_steps");
-      w.begin_array();
-      for (auto step : chain::next_steps(v->c.track, v->c.step)) {
-        w.begin_object();
-        w.field("step", core::to_string(step));
-        w.key("unmet_guards");
-        w.begin_array();
-        for (const auto& g : chain::unmet_guards({v->c, *facts, "", c.now}, step)) {
-          w.begin_object();
-          w.field("id", g.id);
-          w.field("text", g.text);
-          w.end_object();
-        }
-        w.end_array();
-        w.end_object();
-      }
-      w.end_array();
-    }
-    w.end_object();
-    return json_response(http::status::ok, std::move(body), c.req.version());
+    return case_view(db, c, *v);
   });
 }
 
 core::result<response> events(request_context& c) {
   return c.app.db().read([&](SQLite::Database& db) -> core::result<response> {
-    auto v = find_visible(db, c, c.ids[0]);
+    auto v = case_for(db, c, c.ids[0], category::action_plan, level::read);
     if (!v) return v.error();
-    if (v->access != core::policy::case_access::read) return core::fail(core::errc::not_found, "there is no such case");
-    auto all = core::store::case_events(db, v->c.id);
+    record(c, core::audit::action::read, v->record.id, "action_plan", std::string(core::policy::to_string(decide(c, *v, category::action_plan).why)));
+    auto all = core::store::case_events(db, v->record.id);
     if (!all) return all.error();
     return answer(c, http::status::ok, [&](core::json_writer& w) {
       w.begin_object();
@@ -152,10 +104,9 @@ core::result<response> transition(request_context& c) {
   if (!step) return core::fail(core::errc::invalid_argument, "to: expected a step of the chain");
   record(c, core::audit::action::write, c.ids[0], "action_plan");
   return audited_write(c, [&](SQLite::Database& db) -> core::result<response> {
-    auto v = find_visible(db, c, c.ids[0]);
+    auto v = case_for(db, c, c.ids[0], category::action_plan, level::write);
     if (!v) return v.error();
-    if (v->access != core::policy::case_access::read) return core::fail(core::errc::not_found, "there is no such case");
-    auto unmet = chain::check_transition(db, v->c.id, *step, reason->value_or(""), c.now);
+    auto unmet = chain::check_transition(db, v->record.id, *step, reason->value_or(""), c.now);
     if (!unmet) return unmet.error();
     if (!unmet->empty()) {
       std::vector<field_problem> guards;
@@ -163,7 +114,7 @@ core::result<response> transition(request_context& c) {
       return problem(http::status::conflict, "the case cannot move to " + **to + " yet", c.request_id, guards,
                      c.req.version());
     }
-    auto moved = chain::transition(db, v->c.id, *step, {c.user->id, c.now}, reason->value_or(""), note->value_or(""));
+    auto moved = chain::transition(db, v->record.id, *step, {c.user->id, c.now}, reason->value_or(""), note->value_or(""));
     if (!moved) return moved.error();
     return answer(c, http::status::ok, [&](core::json_writer& w) { write_case_summary(w, *moved); });
   });

@@ -7,7 +7,7 @@
 #include "api/handlers/routes.hpp"
 #include "chain/case_service.hpp"
 #include "chain/clocks.hpp"
-#include "core/policy/case_access.hpp"
+#include "api/handlers/case_policy.hpp"
 #include "core/store/case_store.hpp"
 #include "core/store/chain_store.hpp"
 
@@ -17,19 +17,8 @@ namespace casechain::api {
 namespace {
 
 using core::role;
-
-// The case, when the user has at least `needed` access to it; the same 404 otherwise.
-core::result<core::case_record> workable_case(SQLite::Database& db, const request_context& c,
-                                              core::policy::case_access needed) {
-  auto found = core::store::get_case(db, c.ids[0]);
-  if (!found) return core::fail(core::errc::not_found, "there is no such case");
-  auto members = core::store::case_members(db, found->id);
-  if (!members) return members.error();
-  auto access = core::policy::access_to_case(*c.user, *found, *members);
-  if (access == core::policy::case_access::none || (needed == core::policy::case_access::read && access != needed))
-    return core::fail(core::errc::not_found, "there is no such case");
-  return found;
-}
+using core::policy::category;
+using core::policy::level;
 
 chain::actor actor_of(const request_context& c) { return {c.user->id, c.now}; }
 
@@ -43,17 +32,19 @@ core::result<response> created(const request_context& c, std::int64_t id) {
 
 core::result<response> no_content(const request_context& c) { return response{http::status::no_content, c.req.version()}; }
 
-// Reads the body, checks the case, then runs `work(db, body)` in the writer.
+// Reads the body, asks the policy for `needed` of `what` in the case, then
+// runs `work(db, body, case)` on the writer, committed with its audit entry.
 template <class Work>
-core::result<response> case_write(request_context& c, std::initializer_list<std::string_view> fields, Work&& work,
-                                  core::policy::case_access needed = core::policy::case_access::read) {
+core::result<response> case_write(request_context& c, std::initializer_list<std::string_view> fields, category what,
+                                  level needed, Work&& work) {
   auto in = read_json(c, fields);
   if (in.problem) return std::move(*in.problem);
-  record(c, core::audit::action::write, c.ids[0], "action_plan");
+  record(c, core::audit::action::write, c.ids[0], std::string(core::policy::to_string(what)));
   return audited_write(c, [&](SQLite::Database& db) -> core::result<response> {
-    auto found = workable_case(db, c, needed);
+    auto found = case_for(db, c, c.ids[0], what, needed);
     if (!found) return found.error();
-    return work(db, *in.body, *found);
+    c.audit.back().legal_basis = std::string(core::policy::to_string(decide(c, *found, what).why));
+    return work(db, *in.body, found->record);
   });
 }
 
@@ -74,7 +65,7 @@ core::result<std::string> required_text(const boost::json::object& o, std::strin
 }
 
 core::result<response> add_member(request_context& c) {
-  return case_write(c, {"organisation"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"organisation"}, category::action_plan, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto org = integer_field(b, "organisation");
     if (!org) return org.error();
     if (!*org) return core::fail(core::errc::invalid_argument, "organisation: required");
@@ -85,7 +76,7 @@ core::result<response> add_member(request_context& c) {
 }
 
 core::result<response> add_meeting(request_context& c) {
-  return case_write(c, {"held_on", "participants", "decisions"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"held_on", "participants", "decisions"}, category::round_table, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto held = date_field(b, "held_on");
     if (!held) return held.error();
     auto decisions = required_text(b, "decisions", 20000);
@@ -104,7 +95,7 @@ core::result<response> add_meeting(request_context& c) {
 }
 
 core::result<response> add_goal(request_context& c) {
-  return case_write(c, {"text"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"text"}, category::action_plan, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto text = required_text(b, "text", 2000);
     if (!text) return text.error();
     auto goal = chain::add_goal(db, k.id, *text, actor_of(c));
@@ -114,7 +105,7 @@ core::result<response> add_goal(request_context& c) {
 }
 
 core::result<response> add_intervention(request_context& c) {
-  return case_write(c, {"goal", "organisation", "owner", "description", "due_on"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"goal", "organisation", "owner", "description", "due_on"}, category::action_plan, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto goal = integer_field(b, "goal");
     auto org = integer_field(b, "organisation");
     auto owner = integer_field(b, "owner");
@@ -137,7 +128,7 @@ core::result<response> add_intervention(request_context& c) {
 }
 
 core::result<response> report_intervention(request_context& c) {
-  return case_write(c, {"status", "result"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"status", "result"}, category::action_plan, level::summary, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto status_text = required_text(b, "status", 20);
     if (!status_text) return status_text.error();
     auto status = core::parse<core::intervention_status>(*status_text);
@@ -146,6 +137,10 @@ core::result<response> report_intervention(request_context& c) {
     if (!result) return result.error();
     auto existing = core::store::get_intervention(db, c.ids[1]);
     if (!existing || existing->case_ != k.id) return core::fail(core::errc::not_found, "the case has no such intervention");
+    // A partner reports on their own tasks only; the case manager on any.
+    bool own_task = existing->organisation == c.user->organisation || existing->owner == c.user->id;
+    if (!own_task && !c.user->has_role(role::case_manager))
+      return core::fail(core::errc::permission_denied, "this intervention is not one of your organisation's tasks");
     auto reported = chain::report_intervention(db, c.ids[1], *status, result->value_or(""), actor_of(c));
     if (!reported) return reported.error();
     return no_content(c);
@@ -153,7 +148,7 @@ core::result<response> report_intervention(request_context& c) {
 }
 
 core::result<response> add_screening(request_context& c) {
-  return case_write(c, {"kind", "scores"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"kind", "scores"}, category::risk, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto kind_text = required_text(b, "kind", 20);
     if (!kind_text) return kind_text.error();
     auto kind = core::parse<core::screening_kind>(*kind_text);
@@ -172,7 +167,7 @@ core::result<response> add_screening(request_context& c) {
 }
 
 core::result<response> add_contact(request_context& c) {
-  return case_write(c, {"channel", "outcome", "at"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"channel", "outcome", "at"}, category::action_plan, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto channel = required_text(b, "channel", 20);
     auto outcome = required_text(b, "outcome", 20);
     if (!channel) return channel.error();
@@ -195,7 +190,7 @@ core::result<response> add_contact(request_context& c) {
 }
 
 core::result<response> add_milestone(request_context& c) {
-  return case_write(c, {"milestone", "note"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"milestone", "note"}, category::action_plan, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto milestone = required_text(b, "milestone", 40);
     auto note = string_field(b, "note", 5000);
     if (!milestone) return milestone.error();
@@ -207,7 +202,7 @@ core::result<response> add_milestone(request_context& c) {
 }
 
 core::result<response> change_track(request_context& c) {
-  return case_write(c, {"track", "reason"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"track", "reason"}, category::action_plan, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto t = integer_field(b, "track");
     auto reason = string_field(b, "reason", 5000);
     if (!t) return t.error();
@@ -220,7 +215,7 @@ core::result<response> change_track(request_context& c) {
 }
 
 core::result<response> reopen(request_context& c) {
-  return case_write(c, {"reason"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"reason"}, category::action_plan, level::write, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto reason = string_field(b, "reason", 5000);
     if (!reason) return reason.error();
     auto reopened = chain::reopen(db, k.id, actor_of(c), reason->value_or(""));
@@ -230,7 +225,7 @@ core::result<response> reopen(request_context& c) {
 }
 
 core::result<response> assign_manager(request_context& c) {
-  return case_write(c, {"user", "note"}, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
+  return case_write(c, {"user", "note"}, category::action_plan, level::summary, [&](SQLite::Database& db, const boost::json::object& b, const core::case_record& k) -> core::result<response> {
     auto user = integer_field(b, "user");
     auto note = string_field(b, "note", 5000);
     if (!user) return user.error();
@@ -239,8 +234,9 @@ core::result<response> assign_manager(request_context& c) {
     auto assigned = chain::assign_case_manager(db, k.id, **user, actor_of(c), note->value_or(""));
     if (!assigned) return assigned.error();
     return answer(c, http::status::ok, [&](core::json_writer& w) { write_case_summary(w, *assigned); });
-  }, c.user->has_role(role::coordinator) ? core::policy::case_access::summary : core::policy::case_access::read);
-  // The coordinator, who sees every case in summary, appoints case managers.
+  });
+  // The coordinator (action plan in summary on every case) appoints case
+  // managers; the route's roles say who else may.
 }
 
 core::result<response> overdue(request_context& c) {

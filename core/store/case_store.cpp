@@ -28,6 +28,9 @@ constexpr auto list_cases_sql =
     "   AND m.organisation_id = ?3)) "
     " AND (?4 IS NULL OR c.track = ?4) AND (?5 IS NULL OR c.step = ?5) "
     " AND (?6 = 0 OR c.case_manager_id = ?2) AND (?7 = 0 OR c.closed_at IS NULL) "
+    // Must-not-know: a family the viewer is excluded from is not listed at all.
+    " AND NOT EXISTS (SELECT 1 FROM exclusions x WHERE x.user_id = ?2 AND x.family_id = c.family_id "
+    "   AND x.lifted_at IS NULL) "
     "ORDER BY c.id DESC LIMIT ?8 OFFSET ?9";
 constexpr auto insert_event_sql =
     "INSERT INTO case_events (case_id, at, actor_id, kind, detail, reason) VALUES (?, ?, ?, ?, ?, ?)";

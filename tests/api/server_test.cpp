@@ -168,7 +168,7 @@ TEST_SUITE("api/server") {
     });
     auto seen = f.client->get("/api/v1/cases/" + std::to_string(case_id), test::bearer(manager));
     REQUIRE(seen.result() == status::ok);
-    CHECK(test::json_of(seen).at("access").as_string() == "read");
+    CHECK(test::json_of(seen).at("access").at("action_plan").as_string() == "write");
     auto refused = f.client->post("/api/v1/cases/" + std::to_string(case_id) + "/transitions", R"({"to": "crisis"})",
                                   test::bearer(manager));
     CHECK(refused.result() == status::conflict);
@@ -180,6 +180,7 @@ TEST_SUITE("api/server") {
     auto coordinator = f.log_in("coordinator");
     CHECK(test::json_of(f.client->get("/api/v1/cases/" + std::to_string(case_id), test::bearer(coordinator)))
               .at("access")
+              .at("action_plan")
               .as_string() == "summary");
     CHECK(f.client->get("/api/v1/cases/" + std::to_string(case_id) + "/events", test::bearer(coordinator)).result() ==
           status::not_found);
