@@ -25,6 +25,8 @@ struct app_settings {
   core::auth::session_settings sessions;
   std::size_t readers = 4;  // reader connections
   core::auth::argon2_parameters password_cost{};
+  std::chrono::seconds emergency_access{4 * 3600};  // how long "break the glass" lasts
+  std::chrono::seconds danger_override{24 * 3600};  // how long sharing in imminent danger lasts
 };
 
 class app_state {
