@@ -9,6 +9,7 @@ namespace casechain::api {
 
 void add_session_routes(router& r);
 void add_report_routes(router& r);
+void add_triage_view_routes(router& r);
 void add_case_routes(router& r);
 void add_case_work_routes(router& r);
 void add_admin_routes(router& r);

@@ -3,6 +3,7 @@
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/security_headers.hpp"
+#include "api/http/static_assets.hpp"
 #include "core/util/json_writer.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -158,7 +159,8 @@ class connection : public std::enable_shared_from_this<connection> {
     request_context context{req, server_.app, server_.new_request_id(), address_, server_.app.now(), {}, {}, {}, 0, {}};
     response res;
     try {
-      res = server_.routes->handle(context);
+      if (auto asset = static_asset(req)) res = std::move(*asset);
+      else res = server_.routes->handle(context);
     } catch (const std::exception& e) {
       // Unexpected faults: logged with the request id, answered without details.
       server_.write_log(R"({"level":"error","request_id":")" + context.request_id + R"(","error":"unexpected fault"})");
