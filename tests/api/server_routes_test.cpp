@@ -85,6 +85,18 @@ TEST_SUITE("api/routes") {
     // The social worker of the executing organisation is a member now, and reports on it.
     CHECK(f.client->post(base + "/interventions/" + intervention + "/status", R"({"status": "done", "result": "8 sessions"})", test::bearer(social)).result() == status::no_content);
     CHECK(f.client->post(base + "/contacts", R"({"channel": "visit", "outcome": "reached"})", test::bearer(manager)).result() == status::created);
+    // What the case page and the partners' view read back.
+    auto work = test::json_of(f.client->get(base + "/work", test::bearer(manager)));
+    CHECK(work.at("meetings").as_array().size() == 1);
+    CHECK(work.at("goals").at(0).at("text").as_string() == "a safe home");
+    CHECK(work.at("interventions").at(0).at("status").as_string() == "done");
+    CHECK(work.at("screenings").at(0).at("scores").at("housing").as_int64() == 3);
+    CHECK(work.at("contacts").as_array().size() == 1);
+    auto tasks = test::json_of(f.client->get("/api/v1/tasks", test::bearer(social))).at("tasks").as_array();
+    REQUIRE(tasks.size() == 1);
+    CHECK(tasks[0].at("description").as_string() == "weekly support");
+    CHECK(test::json_of(f.client->get("/api/v1/tasks", test::bearer(police))).at("tasks").as_array().empty());
+    CHECK(f.client->get(base + "/work", test::bearer(police)).result() == status::not_found);  // not a member
     auto overdue = f.client->get("/api/v1/overdue", test::bearer(manager));
     CHECK(overdue.result() == status::ok);
     auto changed = f.client->post(base + "/track", R"({"track": 3, "reason": "restraining order imposed"})", test::bearer(manager));

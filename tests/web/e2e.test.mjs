@@ -187,13 +187,21 @@ describe('the web front end', () => {
     const caw = orgs.json.organisations.find((o) => o.name === 'CAW').id;
     const admitted = await call(server, 'POST', `/api/v1/cases/${shared}/members`, {body: {organisation: caw}, token: tokens.manager});
     assert.equal(admitted.status, 204);
+    const social = await call(server, 'GET', '/api/v1/me', {token: await tokenOf(server, 'social')});
+    const planned = await call(server, 'POST', `/api/v1/cases/${shared}/interventions`, {token: tokens.manager,
+      body: {organisation: caw, owner: social.json.id, description: 'weekly support talks', due_on: '2030-01-01'}});
+    assert.equal(planned.status, 201);
 
     const page = await newPage(browser);
     await logInThroughForm(page, server, 'social');
-    await page.locator(`#view a[href="#/cases/${shared}"]`).waitFor();
+    await page.locator(`#view a[href="#/cases/${shared}"]`).first().waitFor();
     assert.equal(await page.locator(`#view a[href="#/cases/${other}"]`).count(), 0);
-    await page.locator(`#view a[href="#/cases/${shared}"]`).click();
+    // Their own task, on the case they take part in.
+    await page.locator('.interventions tr', {hasText: 'weekly support talks'}).waitFor();
+    await assertAccessible(page, 'partner tasks');
+    await page.locator(`table.cases a[href="#/cases/${shared}"]`).click();
     await page.locator('.chain li[aria-current="step"]').waitFor();
+    await page.locator('.case-plan .interventions td', {hasText: 'weekly support talks'}).waitFor();
     await screenshot(page, 'partner-case');
     const text = await page.content();
     assert.equal(text.includes(canary), false);

@@ -1,7 +1,7 @@
 // One case as a page: the chain as a progress bar with the current step and
 // the unmet guards of each next step, alerts (overdue work), members, and the
-// history, from which the round tables, plan, screenings and contacts are
-// drawn. Fields the server leaves out (secrecy rules) are simply not shown.
+// case's work: round tables, plan, interventions, screenings, contacts, and
+// its history. Fields the server leaves out (secrecy rules) are simply not shown.
 import {api} from './api.js';
 import {stepsOfTrack} from './chain-steps.js';
 import {announce, problemText} from './feedback.js';
@@ -14,10 +14,13 @@ const milestones = ['criteria_confirmed', 'intake_held', 'safety_plan_made', 're
 export async function showCase(view, user, id) {
   view.dataset.screen = 'case';
   fill(view, h('h1', {}, t('case.link', {id})), h('p', {}, t('app.loading')));
-  let answer, events = [], overdue = [];
+  let answer, events = [], work = {}, overdue = [];
   try {
     answer = await api('GET', `/api/v1/cases/${id}`);
-    if (answer.access === 'read') events = (await api('GET', `/api/v1/cases/${id}/events`)).events;
+    if (answer.access === 'read') {
+      events = (await api('GET', `/api/v1/cases/${id}/events`)).events;
+      work = await api('GET', `/api/v1/cases/${id}/work`);
+    }
     if (user.roles.some((r) => r === 'case_manager' || r === 'coordinator'))
       overdue = (await api('GET', '/api/v1/overdue')).items.filter((i) => i.case === id);
   } catch (error) {
@@ -32,11 +35,11 @@ export async function showCase(view, user, id) {
       [t('case.opened'), formatDate(c.opened_at)], [t('case.closed'), formatDate(c.closed_at)],
       [t('case.manager'), c.case_manager === null ? t('case.no_manager') : t('case.user', {id: c.case_manager})]]),
     progressBar(c),
-    alerts(overdue),
+    alerts(overdue, work.alerts || []),
     answer.next_steps ? nextSteps(view, user, id, answer.next_steps, manages) : null,
     manages && answer.access === 'read' ? milestoneForm(view, user, id) : null,
-    answer.members ? section('members', h('ul', {}, answer.members.map((m) => h('li', {}, t('case.organisation', {id: m}))))) : null,
-    answer.access === 'read' ? workSections(events) : h('p', {class: 'hint'}, t('case.summary_only')));
+    answer.members ? section('members', list(answer.members, (m) => t('case.organisation', {id: m}))) : null,
+    answer.access === 'read' ? workSections(work, events) : h('p', {class: 'hint'}, t('case.summary_only')));
 }
 
 function section(name, ...content) {
@@ -54,12 +57,14 @@ function progressBar(c) {
     }, tOr(`step.${step}`, step)))));
 }
 
-function alerts(overdue) {
-  if (!overdue.length) return null;
+function alerts(overdue, raised) {
+  if (!overdue.length && !raised.length) return null;
   return h('section', {'aria-labelledby': 'alerts-title', class: 'alerts'},
     h('h2', {id: 'alerts-title'}, t('case.alerts')),
-    h('ul', {}, overdue.map((i) => h('li', {}, t('desk.due', {what: tOr(`clock.${i.clock}`, i.clock), date: formatDate(i.due)}),
-      ' ', h('strong', {}, t('desk.days_late', {days: i.days_late}))))));
+    h('ul', {},
+      overdue.map((i) => h('li', {}, t('desk.due', {what: tOr(`clock.${i.clock}`, i.clock), date: formatDate(i.due)}),
+        ' ', h('strong', {}, t('desk.days_late', {days: i.days_late})))),
+      raised.map((a) => h('li', {}, tOr(`alert.${a.kind}`, a.kind), ' (', formatDateTime(a.created_at), ')'))));
 }
 
 function guardList(guards) {
@@ -106,24 +111,42 @@ function milestoneForm(view, user, id) {
   return section('milestones', form);
 }
 
-// Round tables, plan, screenings and contacts, as the history records them.
-function workSections(events) {
-  const of = (...kinds) => events.filter((e) => kinds.includes(e.kind));
+// Round tables, plan with interventions and owners, screenings, contacts (from
+// the case's work), then the whole history.
+function workSections(work, events) {
   return [
-    section('meetings', list(of('round_table'), (e) => t('case.meeting', {date: formatDate(e.detail.held_on),
-      count: e.detail.participants ?? 0}))),
-    section('plan', list(of('goal_added', 'intervention_planned', 'intervention_reported'), eventText)),
-    section('screenings', list(of('screening'), (e) => t('case.screening', {kind: tOr(`screening.${e.detail.kind}`, e.detail.kind ?? ''),
-      date: formatDateTime(e.at)}))),
-    section('contacts', list(of('contact'), eventText)),
+    section('meetings', list(work.meetings, (m) => [t('case.meeting', {date: formatDate(m.held_on),
+      count: m.participants?.length ?? 0}), m.decisions ? [': ', h('q', {}, m.decisions)] : ''])),
+    section('plan', list(work.goals, (g) => g.text), interventionsTable(work.interventions)),
+    section('screenings', list(work.screenings, (s) => [t('case.screening_kind', {kind: tOr(`screening.${s.kind}`, s.kind)}), ' ',
+      Object.entries(s.scores || {}).map(([factor, score]) => `${factor.replaceAll('_', ' ')} ${score}/4`).join(', ')])),
+    section('contacts', list(work.contacts, (k) => t('case.contact', {date: formatDateTime(k.at),
+      channel: tOr(`value.${k.channel}`, k.channel), outcome: tOr(`value.${k.outcome}`, k.outcome)}))),
     section('timeline', h('ol', {class: 'timeline'}, [...events].reverse().map((e) => h('li', {},
       h('time', {datetime: e.at}, formatDateTime(e.at)), ' ', eventText(e),
       e.reason ? [' — ', h('q', {}, e.reason)] : null)))),
   ];
 }
 
+export function interventionsTable(interventions, withCase = false) {
+  if (!interventions?.length) return null;
+  return h('table', {class: 'interventions'},
+    h('caption', {}, t('case.interventions')),
+    h('thead', {}, h('tr', {},
+      withCase ? h('th', {scope: 'col'}, t('case.number')) : null,
+      h('th', {scope: 'col'}, t('case.intervention')), h('th', {scope: 'col'}, t('case.executing')),
+      h('th', {scope: 'col'}, t('case.owner')), h('th', {scope: 'col'}, t('case.due')),
+      h('th', {scope: 'col'}, t('case.status')), h('th', {scope: 'col'}, t('case.result')))),
+    h('tbody', {}, interventions.map((i) => h('tr', {},
+      withCase ? h('td', {}, h('a', {href: `#/cases/${i.case}`}, t('case.link', {id: i.case}))) : null,
+      h('td', {}, i.description ?? ''), h('td', {}, t('case.organisation', {id: i.organisation})),
+      h('td', {}, i.owner === undefined ? '' : t('case.user', {id: i.owner})),
+      h('td', {}, formatDate(i.due_on)), h('td', {}, tOr(`value.${i.status}`, i.status ?? '')),
+      h('td', {}, i.result ?? '')))));
+}
+
 function list(items, text) {
-  return items.length ? h('ul', {}, items.map((e) => h('li', {}, text(e)))) : h('p', {class: 'hint'}, t('case.nothing_yet'));
+  return items?.length ? h('ul', {}, items.map((e) => h('li', {}, text(e)))) : h('p', {class: 'hint'}, t('case.nothing_yet'));
 }
 
 function eventText(e) {

@@ -1,19 +1,21 @@
 // The case manager's desk (my cases, overdue work first) and the partners'
-// view (the cases their organisation is a member of, and nothing else).
+// view (the cases their organisation is a member of and their own tasks).
 import {api} from './api.js';
 import {problemText} from './feedback.js';
 import {fill, h} from './dom.js';
 import {formatDate, t, tOr} from './i18n.js';
+import {interventionsTable} from './view-case.js';
 
 export async function showCases(view, user, kind) {
   view.dataset.screen = kind;
   const title = kind === 'desk' ? t('desk.title') : t('partner.title');
   fill(view, h('h1', {}, title), h('p', {}, t('app.loading')));
   const managerOnly = kind === 'desk' && !user.roles.includes('coordinator');
-  let cases, overdue = [];
+  let cases, overdue = [], tasks = [];
   try {
     cases = (await api('GET', `/api/v1/cases?open=1&limit=500${managerOnly ? '&mine=1' : ''}`)).cases;
     if (kind === 'desk') overdue = (await api('GET', '/api/v1/overdue')).items;
+    else tasks = (await api('GET', '/api/v1/tasks')).tasks;
   } catch (error) {
     fill(view, h('h1', {}, title), h('p', {class: 'error'}, problemText(error)));
     return;
@@ -24,7 +26,9 @@ export async function showCases(view, user, kind) {
   cases.sort((a, b) => (dueByCase.get(b.id)?.days_late ?? -1) - (dueByCase.get(a.id)?.days_late ?? -1) || a.id - b.id);
   fill(view, h('h1', {}, title),
     kind === 'desk' ? overdueSummary(overdue) : h('p', {}, t('partner.intro')),
-    cases.length ? casesTable(cases, dueByCase, kind) : h('p', {}, t('cases.none')));
+    cases.length ? casesTable(cases, dueByCase, kind) : h('p', {}, t('cases.none')),
+    kind === 'partner' ? h('section', {'aria-labelledby': 'tasks-title'}, h('h2', {id: 'tasks-title'}, t('partner.tasks')),
+      interventionsTable(tasks, true) ?? h('p', {class: 'hint'}, t('partner.no_tasks'))) : null);
 }
 
 function overdueSummary(overdue) {
