@@ -212,6 +212,32 @@ describe('the web front end', () => {
     await page.close();
   });
 
+  test('figures: says "not available" without the stats route, and draws the numbers it gets as SVG bars', async () => {
+    const page = await newPage(browser);
+    await logInThroughForm(page, server, 'auditor');
+    await page.locator('#nav a[data-screen="figures"]').click();
+    // Until GET /api/v1/stats lands the server answers 404; afterwards it answers figures.
+    await page.locator('#figures-unavailable, #view figure').first().waitFor();
+    // The page draws whatever figures come: here a fixed answer in place of the server's.
+    await page.route('**/api/v1/stats', (route) => route.fulfill({status: 200, contentType: 'application/json',
+      body: JSON.stringify({reports: {track_1: 46, track_2: 34, track_3: 20}, overdue: 7,
+        caseload: [{case_manager: 3, cases: 12}]})}));
+    await page.evaluate(() => { location.hash = '#/audit'; });
+    await page.locator('#view[data-screen="audit"]').waitFor();
+    await page.locator('#nav a[data-screen="figures"]').click();
+    await page.locator('#view svg.chart rect').nth(2).waitFor();
+    const values = await page.locator('#view svg.chart .chart-value').allTextContents();
+    assert.deepEqual(values, ['46', '34', '20']);
+    const widths = await page.locator('#view svg.chart rect').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('width'))));
+    assert.ok(widths[0] > widths[1] && widths[1] > widths[2]);
+    await page.locator('#view td', {hasText: '12'}).waitFor();
+    await page.locator('#view p', {hasText: 'overdue: 7'}).waitFor();
+    await assertAccessible(page, 'figures');
+    await screenshot(page, 'figures-drawn');
+    assertNoConsoleProblems(page);
+    await page.close();
+  });
+
   test('the language is the user\'s choice, every string changes with it', async () => {
     const page = await newPage(browser);
     await logInThroughForm(page, server, 'coordinator');
