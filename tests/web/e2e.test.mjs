@@ -114,7 +114,10 @@ describe('the web front end', () => {
     // The oldest report first, with its proposal, fired rules and highlighted narrative words.
     await page.locator('#report-title', {hasText: 'E2E.KEY.1'}).waitFor();
     assert.equal(await page.locator('#report-title').evaluate((el) => el === document.activeElement), true);
-    assert.ok(await page.locator('.narrative mark').count() >= 1);
+    // "gewurgd" counts for strangulation; "geen wapen" is a negated weapon, marked as such.
+    await page.locator('.narrative mark.hit', {hasText: 'gewurgd'}).waitFor();
+    await page.locator('.narrative mark.negated', {hasText: 'wapen'}).waitFor();
+    await page.locator('.cues li', {hasText: 'strangulation'}).waitFor();
     await assertAccessible(page, 'triage desk');
     await screenshot(page, 'triage-desk');
     await page.keyboard.press(String(proposed.triage.track));
@@ -234,6 +237,27 @@ describe('the web front end', () => {
     await page.locator('#view p', {hasText: 'overdue: 7'}).waitFor();
     await assertAccessible(page, 'figures');
     await screenshot(page, 'figures-drawn');
+    assertNoConsoleProblems(page);
+    await page.close();
+  });
+
+  test('fits a tablet held upright: no sideways scrolling on the triage desk or a case page', async () => {
+    const report = await addReport(server, tokens.police, policeReport('E2E.TABLET.1', {reported_at: '2025-12-01T08:00:00Z'}));
+    const page = await newPage(browser);
+    await page.setViewportSize({width: 768, height: 1024});
+    await logInThroughForm(page, server, 'triage1');
+    await page.locator('#report-title', {hasText: 'E2E.TABLET.1'}).waitFor();
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    assert.equal(await fits(), true, 'triage desk');
+    await screenshot(page, 'triage-tablet');
+    await page.keyboard.press(String(report.triage.track));
+    const opened = await page.locator('#status', {hasText: /case \d+ is opened/}).textContent();
+    await logOutThroughButton(page);
+    await logInThroughForm(page, server, 'coordinator');
+    await page.evaluate((id) => { location.hash = `#/cases/${id}`; }, opened.match(/case (\d+)/)[1]);
+    await page.locator('.chain li[aria-current="step"]').waitFor();
+    assert.equal(await fits(), true, 'case page');
+    await screenshot(page, 'case-tablet');
     assertNoConsoleProblems(page);
     await page.close();
   });

@@ -69,6 +69,8 @@ export default {
   'triage.unknowns': 'Unknown items',
   'triage.rules': 'Rules that fired',
   'triage.no_rules': 'No rule fired: the score decides.',
+  'triage.cues': 'Found in the narrative',
+  'triage.negated': 'negated: does not count',
   'triage.disagreements': 'Narrative and form disagree',
   'triage.disagreement': '{item}: the form says {field}, the narrative says {narrative}',
   'triage.history': 'The family’s history',

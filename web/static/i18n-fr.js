@@ -69,6 +69,8 @@ export default {
   'triage.unknowns': 'Éléments inconnus',
   'triage.rules': 'Règles appliquées',
   'triage.no_rules': 'Aucune règle appliquée : le score décide.',
+  'triage.cues': 'Trouvé dans le récit',
+  'triage.negated': 'nié : ne compte pas',
   'triage.disagreements': 'Le récit et le formulaire divergent',
   'triage.disagreement': '{item} : le formulaire dit {field}, le récit dit {narrative}',
   'triage.history': 'Antécédents de la famille',

@@ -69,6 +69,8 @@ export default {
   'triage.unknowns': 'Onbekende items',
   'triage.rules': 'Toegepaste regels',
   'triage.no_rules': 'Geen regel toegepast: de score beslist.',
+  'triage.cues': 'Gevonden in het verhaal',
+  'triage.negated': 'ontkend: telt niet mee',
   'triage.disagreements': 'Verhaal en formulier spreken elkaar tegen',
   'triage.disagreement': '{item}: het formulier zegt {field}, het verhaal zegt {narrative}',
   'triage.history': 'Voorgeschiedenis van het gezin',
