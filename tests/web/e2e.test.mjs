@@ -33,6 +33,11 @@ async function caseThroughApi(ref, overrides = {}) {
   return id;
 }
 
+async function organisationId(name) {
+  const orgs = await call(server, 'GET', '/api/v1/organisations', {token: await tokenOf(server, 'admin')});
+  return orgs.json.organisations.find((o) => o.name === name).id;
+}
+
 const screensOfRole = {
   triage1: ['triage'],
   manager: ['desk'],
@@ -161,6 +166,8 @@ describe('the web front end', () => {
 
   test('the case manager moves a case along the chain and sees a refused transition\'s guards', async () => {
     const id = await caseThroughApi('E2E.CHAIN.1');
+    const caw = await organisationId('CAW');
+    assert.equal((await call(server, 'POST', `/api/v1/cases/${id}/members`, {body: {organisation: caw}, token: tokens.manager})).status, 204);
     const page = await newPage(browser);
     await logInThroughForm(page, server, 'manager');
     await page.locator(`a[href="#/cases/${id}"]`).click();
@@ -175,6 +182,24 @@ describe('the web front end', () => {
     await page.locator('button[data-step="file"]').click();
     await page.locator('.chain li[aria-current="step"]', {hasText: 'file'}).waitFor();
     await page.locator('.case-timeline li', {hasText: 'moved to the next step'}).waitFor();
+    // A round table through its form lets the case on to assessment.
+    await page.getByLabel('Decisions').fill('CAW offers support; police follows up');
+    assert.equal(await page.locator(`#participant-${caw}`).isChecked(), true);  // the members, ticked by default
+    await page.locator('form[aria-labelledby="meeting-form-title"] button').click();
+    await page.locator('.case-meetings li', {hasText: 'CAW offers support'}).waitFor();
+    await page.locator('button[data-step="assessment"]').click();
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'assessment'}).waitFor();
+    // A screening and a goal of the plan, then on to assignment.
+    await page.getByLabel('housing').fill('3');
+    await page.getByLabel('safety').fill('4');
+    await page.locator('form[aria-labelledby="screening-form-title"] button').click();
+    await page.locator('.case-screenings li', {hasText: 'housing 3/4'}).waitFor();
+    await page.getByLabel('Goal', {exact: true}).fill('a safe home');
+    await page.locator('form[aria-labelledby="goal-form-title"] button').click();
+    await page.locator('.case-plan li', {hasText: 'a safe home'}).waitFor();
+    await page.locator('button[data-step="assignment"]').click();
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'assignment'}).waitFor();
+    await assertAccessible(page, 'case page with its work');
     await screenshot(page, 'case-moved');
     await assertNoPersonalData(page);
     assertNoConsoleProblems(page);
@@ -186,8 +211,7 @@ describe('the web front end', () => {
     const shared = await caseThroughApi('E2E.PARTNER.1', {narrative: `Slagen en ${canary} in het verhaal.`,
       persons: [{role: 'victim', first_name: 'Zyxwanda', last_name: canary, birth_date: '1991-01-01', gender: 'female'}]});
     const other = await caseThroughApi('E2E.PARTNER.2');
-    const orgs = await call(server, 'GET', '/api/v1/organisations', {token: await tokenOf(server, 'admin')});
-    const caw = orgs.json.organisations.find((o) => o.name === 'CAW').id;
+    const caw = await organisationId('CAW');
     const admitted = await call(server, 'POST', `/api/v1/cases/${shared}/members`, {body: {organisation: caw}, token: tokens.manager});
     assert.equal(admitted.status, 204);
     const social = await call(server, 'GET', '/api/v1/me', {token: await tokenOf(server, 'social')});

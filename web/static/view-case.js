@@ -7,6 +7,7 @@ import {stepsOfTrack} from './chain-steps.js';
 import {announce, problemText} from './feedback.js';
 import {facts, fill, h} from './dom.js';
 import {formatDate, formatDateTime, t, tOr} from './i18n.js';
+import {workForms} from './view-case-forms.js';
 
 const milestones = ['criteria_confirmed', 'intake_held', 'safety_plan_made', 'referral_made', 'crisis_intervention',
   'plan_agreed_partners', 'plan_agreed_family'];
@@ -38,6 +39,7 @@ export async function showCase(view, user, id) {
     alerts(overdue, work.alerts || []),
     answer.next_steps ? nextSteps(view, user, id, answer.next_steps, manages) : null,
     manages && answer.access === 'read' ? milestoneForm(view, user, id) : null,
+    manages && answer.access === 'read' ? workForms(id, answer.members || [], () => showCase(view, user, id)) : null,
     answer.members ? section('members', list(answer.members, (m) => t('case.organisation', {id: m}))) : null,
     answer.access === 'read' ? workSections(work, events) : h('p', {class: 'hint'}, t('case.summary_only')));
 }
