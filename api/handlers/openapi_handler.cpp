@@ -151,8 +151,10 @@ std::unique_ptr<router> build_router() {
   auto r = std::make_unique<router>();  // on the heap: the OpenAPI route refers to it
   add_session_routes(*r);
   add_report_routes(*r);
+  add_triage_view_routes(*r);
   add_case_routes(*r);
   add_case_work_routes(*r);
+  add_case_view_routes(*r);
   add_admin_routes(*r);
   add_secrecy_routes(*r);
   add_audit_routes(*r);

@@ -9,8 +9,10 @@ namespace casechain::api {
 
 void add_session_routes(router& r);
 void add_report_routes(router& r);
+void add_triage_view_routes(router& r);
 void add_case_routes(router& r);
 void add_case_work_routes(router& r);
+void add_case_view_routes(router& r);
 void add_admin_routes(router& r);
 void add_secrecy_routes(router& r);
 void add_audit_routes(router& r);

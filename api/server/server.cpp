@@ -4,6 +4,7 @@
 #include "api/http/audit_trail.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/security_headers.hpp"
+#include "api/http/static_assets.hpp"
 #include "core/util/json_writer.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -160,7 +161,8 @@ class connection : public std::enable_shared_from_this<connection> {
     request_context context{req, server_.app, server_.new_request_id(), address_, server_.app.now(), {}, {}, {}, 0, {}, {}, {}, false};
     response res;
     try {
-      res = server_.routes->handle(context);
+      if (auto asset = static_asset(req)) res = std::move(*asset);
+      else res = server_.routes->handle(context);
       finish_audit(context, res.result_int());
     } catch (const std::exception& e) {
       // Unexpected faults: logged with the request id, answered without details.

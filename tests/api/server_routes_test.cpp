@@ -85,6 +85,18 @@ TEST_SUITE("api/routes") {
     // The social worker of the executing organisation is a member now, and reports on it.
     CHECK(f.client->post(base + "/interventions/" + intervention + "/status", R"({"status": "done", "result": "8 sessions"})", test::bearer(social)).result() == status::no_content);
     CHECK(f.client->post(base + "/contacts", R"({"channel": "visit", "outcome": "reached"})", test::bearer(manager)).result() == status::created);
+    // What the case page and the partners' view read back.
+    auto work = test::json_of(f.client->get(base + "/work", test::bearer(manager)));
+    CHECK(work.at("meetings").as_array().size() == 1);
+    CHECK(work.at("goals").at(0).at("text").as_string() == "a safe home");
+    CHECK(work.at("interventions").at(0).at("status").as_string() == "done");
+    CHECK(work.at("screenings").at(0).at("scores").at("housing").as_int64() == 3);
+    CHECK(work.at("contacts").as_array().size() == 1);
+    auto tasks = test::json_of(f.client->get("/api/v1/tasks", test::bearer(social))).at("tasks").as_array();
+    REQUIRE(tasks.size() == 1);
+    CHECK(tasks[0].at("description").as_string() == "weekly support");
+    CHECK(test::json_of(f.client->get("/api/v1/tasks", test::bearer(police))).at("tasks").as_array().empty());
+    CHECK(f.client->get(base + "/work", test::bearer(police)).result() == status::not_found);  // not a member
     auto overdue = f.client->get("/api/v1/overdue", test::bearer(manager));
     CHECK(overdue.result() == status::ok);
     auto changed = f.client->post(base + "/track", R"({"track": 3, "reason": "restraining order imposed"})", test::bearer(manager));
@@ -113,5 +125,46 @@ TEST_SUITE("api/routes") {
     CHECK(f.client->post("/api/v1/users/" + user_id + "/disable", "", test::bearer(admin)).result() == status::no_content);
     CHECK(f.client->get("/api/v1/me", test::bearer(token)).result() == status::unauthorized);
     CHECK(test::json_of(f.client->get("/api/v1/organisations", test::bearer(admin))).at("organisations").as_array().size() == 5);
+  }
+
+  TEST_CASE("the triage desk reads one report: proposal, rules, history, decision; no contact details") {
+    test::server_fixture f;
+    auto police = f.log_in("police"), triage = f.log_in("triage1");
+    std::string body;
+    core::append_report_json(body, test::sample_report("W.2"));
+    auto report = test::json_of(f.client->post("/api/v1/reports", body, test::bearer(police)));
+    auto path = "/api/v1/reports/" + std::to_string(report.at("id").as_int64());
+    auto answer = f.client->get(path, test::bearer(triage));
+    REQUIRE(answer.result() == status::ok);
+    auto one = test::json_of(answer);
+    CHECK(one.at("external_ref").as_string() == "W.2");
+    CHECK(one.at("proposal").at("track") == report.at("triage").at("track"));
+    CHECK(one.at("proposal").at("rules").as_array().size() == report.at("triage").at("rules").as_array().size());
+    CHECK(one.at("history").at("reports_last_12_months").as_int64() == 0);
+    CHECK(one.at("persons").as_array().size() == 3);
+    CHECK(!one.as_object().contains("decision"));
+    // The desk decides a track; it contacts no one: no address, phone or national number.
+    CHECK(answer.body().find("Lange Leemstraat") == std::string::npos);
+    CHECK(answer.body().find("+32 478") == std::string::npos);
+    CHECK(answer.body().find("90.06.02") == std::string::npos);
+    REQUIRE(f.client->post(path + "/decision", R"({"track": 1, "reason": "order lifted"})", test::bearer(triage)).result() == status::ok);
+    auto decided = test::json_of(f.client->get(path, test::bearer(triage)));
+    CHECK(decided.at("decision").at("track").as_int64() == 1);
+    CHECK(decided.at("decision").at("awaiting_confirmation").as_bool());
+    CHECK(f.client->get("/api/v1/reports/999999", test::bearer(triage)).result() == status::not_found);
+  }
+
+  TEST_CASE("the front end's files are served from the binary, under the security headers") {
+    test::server_fixture f;
+    auto page = f.client->get("/");
+    REQUIRE(page.result() == status::ok);
+    CHECK(page[test::http::field::content_type].starts_with("text/html"));
+    CHECK(page["Content-Security-Policy"].find("script-src 'self'") != std::string::npos);
+    CHECK(page.body().find("/app.js") != std::string::npos);
+    auto script = f.client->get("/app.js");
+    CHECK(script.result() == status::ok);
+    CHECK(script[test::http::field::content_type].starts_with("text/javascript"));
+    CHECK(f.client->get("/no-such-file.js").result() == status::not_found);
+    CHECK(f.client->get("/../index.html").result() == status::not_found);
   }
 }

@@ -1,0 +1,159 @@
+// One case as a page: the chain as a progress bar with the current step and
+// the unmet guards of each next step, alerts (overdue work), members, and the
+// case's work: round tables, plan, interventions, screenings, contacts, and
+// its history. Fields the server leaves out (secrecy rules) are simply not shown.
+import {api} from './api.js';
+import {stepsOfTrack} from './chain-steps.js';
+import {announce, problemText} from './feedback.js';
+import {facts, fill, h} from './dom.js';
+import {formatDate, formatDateTime, t, tOr} from './i18n.js';
+import {workForms} from './view-case-forms.js';
+
+const milestones = ['criteria_confirmed', 'intake_held', 'safety_plan_made', 'referral_made', 'crisis_intervention',
+  'plan_agreed_partners', 'plan_agreed_family'];
+
+export async function showCase(view, user, id) {
+  view.dataset.screen = 'case';
+  fill(view, h('h1', {}, t('case.link', {id})), h('p', {}, t('app.loading')));
+  let answer, events = [], work = {}, overdue = [];
+  try {
+    answer = await api('GET', `/api/v1/cases/${id}`);
+    if (answer.access === 'read') {
+      events = (await api('GET', `/api/v1/cases/${id}/events`)).events;
+      work = await api('GET', `/api/v1/cases/${id}/work`);
+    }
+    if (user.roles.some((r) => r === 'case_manager' || r === 'coordinator'))
+      overdue = (await api('GET', '/api/v1/overdue')).items.filter((i) => i.case === id);
+  } catch (error) {
+    fill(view, h('h1', {}, t('case.link', {id})), h('p', {class: 'error'}, problemText(error)));
+    return;
+  }
+  const c = answer.case;
+  const manages = user.roles.includes('case_manager');
+  const title = h('h1', {tabindex: '-1'}, t('case.link', {id}));
+  fill(view, title,
+    facts([[t('case.track'), t('track.long', {track: c.track})], [t('case.step'), tOr(`step.${c.step}`, c.step)],
+      [t('case.opened'), formatDate(c.opened_at)], [t('case.closed'), formatDate(c.closed_at)],
+      [t('case.manager'), c.case_manager === null ? t('case.no_manager') : t('case.user', {id: c.case_manager})]]),
+    progressBar(c),
+    alerts(overdue, work.alerts || []),
+    answer.next_steps ? nextSteps(view, user, id, answer.next_steps, manages) : null,
+    manages && answer.access === 'read' ? milestoneForm(view, user, id) : null,
+    manages && answer.access === 'read' ? workForms(id, answer.members || [], () => showCase(view, user, id)) : null,
+    answer.members ? section('members', list(answer.members, (m) => t('case.organisation', {id: m}))) : null,
+    answer.access === 'read' ? workSections(work, events) : h('p', {class: 'hint'}, t('case.summary_only')));
+}
+
+function section(name, ...content) {
+  return h('section', {'aria-labelledby': `${name}-title`, class: `case-${name}`},
+    h('h2', {id: `${name}-title`}, t(`case.${name}`)), content);
+}
+
+function progressBar(c) {
+  const steps = stepsOfTrack[c.track] || [c.step];
+  const at = steps.indexOf(c.step);
+  return h('nav', {'aria-label': t('case.chain'), class: 'chain'},
+    h('ol', {}, steps.map((step, i) => h('li', {
+      class: i < at ? 'done' : i === at ? 'current' : 'todo',
+      'aria-current': i === at ? 'step' : undefined,
+    }, tOr(`step.${step}`, step)))));
+}
+
+function alerts(overdue, raised) {
+  if (!overdue.length && !raised.length) return null;
+  return h('section', {'aria-labelledby': 'alerts-title', class: 'alerts'},
+    h('h2', {id: 'alerts-title'}, t('case.alerts')),
+    h('ul', {},
+      overdue.map((i) => h('li', {}, t('desk.due', {what: tOr(`clock.${i.clock}`, i.clock), date: formatDate(i.due)}),
+        ' ', h('strong', {}, t('desk.days_late', {days: i.days_late})))),
+      raised.map((a) => h('li', {}, tOr(`alert.${a.kind}`, a.kind), ' (', formatDateTime(a.created_at), ')'))));
+}
+
+function guardList(guards) {
+  return h('ul', {class: 'guards'}, guards.map((g) => h('li', {'data-guard': g.id ?? g.field},
+    tOr(`guard.${g.id ?? g.field}`, g.text ?? g.problem))));
+}
+
+function nextSteps(view, user, id, nextSteps, manages) {
+  const message = h('div', {id: 'transition-message', role: 'alert'});
+  return section('next', nextSteps.length ? h('ul', {class: 'next-steps'}, nextSteps.map((next) => h('li', {},
+    manages ? h('button', {type: 'button', 'data-step': next.step, onclick: () => move(view, user, id, next.step, message)},
+      t('case.move_to', {step: tOr(`step.${next.step}`, next.step)})) : h('strong', {}, tOr(`step.${next.step}`, next.step)),
+    next.unmet_guards.length ? [h('p', {}, t('case.unmet')), guardList(next.unmet_guards)]
+      : h('p', {class: 'ok'}, t('case.ready'))))) : h('p', {}, t('case.no_next')), message);
+}
+
+async function move(view, user, id, step, message) {
+  try {
+    await api('POST', `/api/v1/cases/${id}/transitions`, {to: step});
+    announce(t('case.moved', {step: tOr(`step.${step}`, step)}));
+    await showCase(view, user, id);
+  } catch (error) {
+    const guards = error.problem?.errors;
+    fill(message, h('p', {class: 'error'}, t('case.refused', {step: tOr(`step.${step}`, step)})),
+      guards?.length ? guardList(guards) : h('p', {}, problemText(error)));
+  }
+}
+
+function milestoneForm(view, user, id) {
+  const select = h('select', {id: 'milestone'}, milestones.map((m) => h('option', {value: m}, tOr(`milestone.${m}`, m))));
+  const message = h('p', {role: 'alert'});
+  const form = h('form', {class: 'inline'}, h('label', {for: 'milestone'}, t('case.milestone')), select,
+    h('button', {type: 'submit'}, t('case.record')), message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api('POST', `/api/v1/cases/${id}/milestones`, {milestone: select.value});
+      announce(t('case.recorded'));
+      await showCase(view, user, id);
+    } catch (error) {
+      message.textContent = problemText(error);
+    }
+  });
+  return section('milestones', form);
+}
+
+// Round tables, plan with interventions and owners, screenings, contacts (from
+// the case's work), then the whole history.
+function workSections(work, events) {
+  return [
+    section('meetings', list(work.meetings, (m) => [t('case.meeting', {date: formatDate(m.held_on),
+      count: m.participants?.length ?? 0}), m.decisions ? [': ', h('q', {}, m.decisions)] : ''])),
+    section('plan', list(work.goals, (g) => g.text), interventionsTable(work.interventions)),
+    section('screenings', list(work.screenings, (s) => [t('case.screening_kind', {kind: tOr(`screening.${s.kind}`, s.kind)}), ' ',
+      Object.entries(s.scores || {}).map(([factor, score]) => `${factor.replaceAll('_', ' ')} ${score}/4`).join(', ')])),
+    section('contacts', list(work.contacts, (k) => t('case.contact', {date: formatDateTime(k.at),
+      channel: tOr(`value.${k.channel}`, k.channel), outcome: tOr(`value.${k.outcome}`, k.outcome)}))),
+    section('timeline', h('ol', {class: 'timeline'}, [...events].reverse().map((e) => h('li', {},
+      h('time', {datetime: e.at}, formatDateTime(e.at)), ' ', eventText(e),
+      e.reason ? [' — ', h('q', {}, e.reason)] : null)))),
+  ];
+}
+
+export function interventionsTable(interventions, withCase = false) {
+  if (!interventions?.length) return null;
+  return h('table', {class: 'interventions'},
+    h('caption', {}, t('case.interventions')),
+    h('thead', {}, h('tr', {},
+      withCase ? h('th', {scope: 'col'}, t('case.number')) : null,
+      h('th', {scope: 'col'}, t('case.intervention')), h('th', {scope: 'col'}, t('case.executing')),
+      h('th', {scope: 'col'}, t('case.owner')), h('th', {scope: 'col'}, t('case.due')),
+      h('th', {scope: 'col'}, t('case.status')), h('th', {scope: 'col'}, t('case.result')))),
+    h('tbody', {}, interventions.map((i) => h('tr', {},
+      withCase ? h('td', {}, h('a', {href: `#/cases/${i.case}`}, t('case.link', {id: i.case}))) : null,
+      h('td', {}, i.description ?? ''), h('td', {}, t('case.organisation', {id: i.organisation})),
+      h('td', {}, i.owner === undefined ? '' : t('case.user', {id: i.owner})),
+      h('td', {}, formatDate(i.due_on)), h('td', {}, tOr(`value.${i.status}`, i.status ?? '')),
+      h('td', {}, i.result ?? '')))));
+}
+
+function list(items, text) {
+  return items?.length ? h('ul', {}, items.map((e) => h('li', {}, text(e)))) : h('p', {class: 'hint'}, t('case.nothing_yet'));
+}
+
+function eventText(e) {
+  const parts = Object.entries(e.detail || {})
+    .filter(([, v]) => v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${tOr(`detail.${k}`, k)}: ${tOr(`value.${v}`, String(v))}`);
+  return [h('strong', {}, tOr(`event.${e.kind}`, e.kind)), parts.length ? ` (${parts.join(', ')})` : ''];
+}

@@ -1,0 +1,54 @@
+// The evaluation figures (GET /api/v1/stats, coordinator and auditor). The
+// page draws whatever figures the server sends: a group of numbers becomes a
+// bar chart with its table; a route that is not there yet shows "not available".
+import {api} from './api.js';
+import {problemText} from './feedback.js';
+import {fill, h} from './dom.js';
+import {t, tOr} from './i18n.js';
+import {barChart} from './chart.js';
+
+export async function showFigures(view) {
+  view.dataset.screen = 'figures';
+  fill(view, h('h1', {}, t('figures.title')), h('p', {}, t('app.loading')));
+  let stats;
+  try {
+    stats = await api('GET', '/api/v1/stats');
+  } catch (error) {
+    const text = error.status === 404 ? t('figures.not_available') : problemText(error);
+    fill(view, h('h1', {}, t('figures.title')), h('p', {class: 'notice', id: 'figures-unavailable'}, text));
+    return;
+  }
+  fill(view, h('h1', {}, t('figures.title')), figureGroup(stats, 2));
+}
+
+const label = (key) => tOr(`figure.${key}`, key.replaceAll('_', ' '));
+
+function figureGroup(object, level) {
+  const numbers = Object.entries(object).filter(([, v]) => typeof v === 'number');
+  const nested = Object.entries(object).filter(([, v]) => v && typeof v === 'object');
+  const parts = [];
+  if (numbers.length > 1) parts.push(numbersFigure(numbers));
+  else if (numbers.length === 1) parts.push(h('p', {}, `${label(numbers[0][0])}: ${numbers[0][1]}`));
+  for (const [key, value] of nested) {
+    const heading = h(`h${Math.min(level, 6)}`, {}, label(key));
+    if (Array.isArray(value)) parts.push(h('section', {}, heading, rowsTable(value)));
+    else if (level < 5) parts.push(h('section', {}, heading, figureGroup(value, level + 1)));
+  }
+  return parts;
+}
+
+function numbersFigure(numbers) {
+  const bars = numbers.map(([key, value]) => ({label: label(key), value: Math.max(0, value)}));
+  return h('figure', {}, barChart(bars, bars.map((b) => `${b.label}: ${b.value}`).join('; ')),
+    h('table', {}, h('tbody', {}, numbers.map(([key, value]) => h('tr', {}, h('th', {scope: 'row'}, label(key)), h('td', {}, String(value)))))));
+}
+
+function rowsTable(rows) {
+  const columns = [...new Set(rows.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r) : [])))];
+  if (!columns.length) return h('p', {}, rows.map(String).join(', '));
+  return h('table', {}, h('thead', {}, h('tr', {}, columns.map((c) => h('th', {scope: 'col'}, label(c))))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, columns.map((c) => {
+      const v = r?.[c];
+      return h('td', {}, v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    })))));
+}
