@@ -7,6 +7,7 @@ repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 debian_packages=(
   g++ cmake ninja-build pkg-config ccache
   libboost1.81-dev libssl-dev libsqlite3-dev libsqlitecpp-dev doctest-dev libargon2-dev
+  wrk
 )
 
 # Installs the Debian packages that are not there yet, with sudo when not root.

@@ -1,7 +1,9 @@
 // The OpenAPI 3.1 document of the API, made from the router's own table, so
-// every route is documented with its roles and no documented route is missing.
+// every route is documented with its roles and no documented route is missing;
+// the bodies' schemas come from the table in openapi_schemas.cpp.
 #include "api/handlers/handler_support.hpp"
 #include "api/handlers/openapi.hpp"
+#include "api/handlers/openapi_schemas.hpp"
 #include "api/handlers/routes.hpp"
 
 #include <map>
@@ -29,6 +31,48 @@ void write_error(core::json_writer& w, const char* code, const char* description
   w.end_object();
   w.end_object();
   w.end_object();
+  w.end_object();
+}
+
+// {"content": {TYPE: {"schema": SCHEMA}}} inside an open object.
+void write_content(core::json_writer& w, std::string_view type, std::string_view schema) {
+  w.key("content");
+  w.begin_object();
+  w.key(type);
+  w.begin_object();
+  w.key("schema");
+  w.raw(schema);
+  w.end_object();
+  w.end_object();
+}
+
+// The request body (when the route takes one) and the success answer, from the schema table.
+void write_bodies(core::json_writer& w, const route& x) {
+  const auto& table = route_body_schemas();
+  auto found = table.find(route_key(x.method, x.pattern));
+  if (found == table.end()) {  // a test fails on this; the document still lists the route
+    w.key("responses");
+    w.begin_object();
+    w.key("200");
+    w.begin_object();
+    w.field("description", "done");
+    w.end_object();
+    return;
+  }
+  const auto& bodies = found->second;
+  if (!bodies.request_type.empty()) {
+    w.key("requestBody");
+    w.begin_object();
+    w.field("required", true);
+    write_content(w, bodies.request_type, bodies.request);
+    w.end_object();
+  }
+  w.key("responses");
+  w.begin_object();
+  w.key(std::to_string(bodies.status));
+  w.begin_object();
+  w.field("description", bodies.response.empty() ? "done; no body" : "done");
+  if (!bodies.response.empty()) write_content(w, "application/json", bodies.response);
   w.end_object();
 }
 
@@ -89,12 +133,7 @@ std::string openapi_document(const router& r) {
       w.begin_array();
       for (auto role : x->roles) w.string(core::to_string(role));
       w.end_array();
-      w.key("responses");
-      w.begin_object();
-      w.key("200");
-      w.begin_object();
-      w.field("description", "done");
-      w.end_object();
+      write_bodies(w, *x);  // opens "responses", with the success answer
       write_error(w, "400", "malformed input, naming the field");
       if (!x->is_public) {
         write_error(w, "401", "not logged in, or the session expired");
@@ -127,14 +166,10 @@ std::string openapi_document(const router& r) {
   w.end_object();
   w.key("schemas");
   w.begin_object();
-  w.key("problem");
-  w.begin_object();
-  w.field("type", "object");
-  w.key("required");
-  w.begin_array();
-  for (const char* f : {"title", "status", "detail", "request_id"}) w.string(f);
-  w.end_array();
-  w.end_object();
+  for (const auto& [name, schema] : shared_schemas()) {
+    w.key(name);
+    w.raw(schema);
+  }
   w.end_object();
   w.end_object();
   w.end_object();
