@@ -15,6 +15,10 @@ user user_with(role r, organisation_id org = 5, user_id id = 50) {
   return u;
 }
 
+// The built-in table, read on first use (not at static initialisation, when
+// the embedded files may not be ready yet).
+const policy_table& shipped() { return *builtin_policy(); }
+
 }  // namespace
 
 
