@@ -154,6 +154,7 @@ std::unique_ptr<router> build_router() {
   add_case_routes(*r);
   add_case_work_routes(*r);
   add_admin_routes(*r);
+  add_stats_routes(*r);
   add_openapi_route(*r);
   return r;
 }

@@ -12,6 +12,7 @@ void add_report_routes(router& r);
 void add_case_routes(router& r);
 void add_case_work_routes(router& r);
 void add_admin_routes(router& r);
+void add_stats_routes(router& r);
 void add_openapi_route(router& r);
 
 // Every route of the API. The router stays where it is made (its OpenAPI
