@@ -65,7 +65,7 @@ class page {
       out_ += "<text x=\"0\" y=\"" + std::to_string(y + 15) + "\" font-size=\"13\">" + escape(label) + "</text>";
       out_ += "<rect x=\"200\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(width) +
               "\" height=\"20\" fill=\"#2f6f9f\"/>";
-      out_ += "<text x=\"" + std::to_string(206 + width) + "\" y=\"" + std::to_string(y + 15) + "\" font-size=\"13\">" +
+      out_ += "<text class=\"v\" x=\"" + std::to_string(206 + width) + "\" y=\"" + std::to_string(y + 15) + "\" font-size=\"13\">" +
               cell(n) + "</text>\n";
       y += 26;
     }

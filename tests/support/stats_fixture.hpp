@@ -33,7 +33,7 @@ class stats_builder {
     SQLite::Statement s(db_, "INSERT INTO reports (external_ref, police_zone, reported_at, relationship, violence, "
                              "indicators, arrest, red_file, narrative, family_id, received_at) "
                              "VALUES (?, ?, ?, 'partner', '[]', '{}', 0, 0, ?, ?, ?)");
-    s.bind(1, "PV-" + std::to_string(++refs_));
+    s.bind(1, "PVCANARY-" + std::to_string(++refs_));  // a police report number: never exported
     s.bind(2, zone);
     s.bind(3, reported_at);
     s.bind(4, narrative);
@@ -44,6 +44,19 @@ class stats_builder {
     if (proposed)
       exec("INSERT INTO triage_proposals (report_id, instrument, track, risk_level, score, complexity, unknowns, "
            "record, proposed_at) VALUES (?, 'swift-1', ?, 'medium', 1, 0, 0, '{}', ?)", id, proposed, reported_at);
+    return id;
+  }
+  // A person named in `report`, linked and a member of `family`, with identifiers tests look for.
+  std::int64_t person(std::int64_t report, int position, std::int64_t family, const std::string& role,
+                      const std::string& first, const std::string& birth, const std::string& gender,
+                      const std::string& national_id, const std::string& postcode, const std::string& phone) {
+    auto id = insert("INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at) "
+                     "VALUES (?, 'Quixlemort', ?, ?, ?, '2024-01-01T00:00:00Z')", first, birth, gender, national_id);
+    exec("INSERT INTO report_persons (report_id, position, person_id, role, first_name, last_name, birth_date, gender, "
+         "national_id, street, house_number, postcode, municipality, phone) "
+         "VALUES (?, ?, ?, ?, ?, 'Quixlemort', ?, ?, ?, 'Canarystraat', '17', ?, 'Canaryville', ?)",
+         report, position, id, role, first, birth, gender, national_id, postcode, phone);
+    exec("INSERT INTO family_members (family_id, person_id, role) VALUES (?, ?, ?)", family, id, role);
     return id;
   }
   void decision(std::int64_t report, int track, const std::string& decided_at, std::int64_t by,
@@ -125,16 +138,15 @@ class stats_builder {
   int refs_ = 0;
 };
 
-// The scenario of tests/chain/figures_test.cpp; ids kept for the checks.
-struct stats_scenario {
-  test_database t;
-  stats_builder b{t.sql()};
+// The scenario of tests/chain/figures_test.cpp, written into `db`; ids kept for the checks.
+struct stats_scenario_rows {
+  stats_builder b;
   std::int64_t org_a = b.org("A org"), org_b = b.org("B org"), org_c = b.org("C org");
   std::int64_t triage = b.user("triage", org_a), manager = b.user("manager", org_a);
   std::int64_t f1 = b.family(), f2 = b.family(), f3 = b.family(), f4 = b.family(), f5 = b.family(), f6 = b.family();
   std::int64_t c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
 
-  stats_scenario() {
+  explicit stats_scenario_rows(SQLite::Database& db) : b(db) {
     b.report("Z1", "2025-12-14T23:59:59Z", std::nullopt, 1);  // R0: the second before the period
     b.report("Z1", "2026-01-16T00:00:00Z", std::nullopt, 1);  // R5: the first second after it
     b.report("Z1", "2025-06-01T10:00:00Z", f4, 2);            // R8: F4's first report, long before
@@ -184,6 +196,15 @@ struct stats_scenario {
 
     c5 = b.open_case(f5, 2, "intake", "2026-02-01T10:00:00Z", manager);
   }
+};
+
+struct owned_test_database {
+  test_database t;
+};
+
+// The scenario in a database of its own.
+struct stats_scenario : owned_test_database, stats_scenario_rows {
+  stats_scenario() : stats_scenario_rows(t.sql()) {}
 };
 
 }  // namespace casechain::test
