@@ -19,15 +19,20 @@ core::result<core::stats::figures> chain_figures(SQLite::Database& db, const cor
   if (!figures) return figures.error();
   auto due = due_work(db, calendar, settings, q.as_of);
   if (!due) return due.error();
+  // Due work is on open cases only: without a filter every one of them counts.
   std::unordered_set<std::int64_t> cases, reports;
-  if (auto read = core::store::stats_open_case_ids(db, q, cases); !read) return read.error();
-  // Undecided reports have no track or organisation yet: only the zone filter applies to them.
+  bool case_filter = q.zone || q.track || q.organisation;
+  if (case_filter)
+    if (auto read = core::store::stats_open_case_ids(db, q, cases); !read) return read.error();
+  // Undecided reports have no track or organisation yet: only the zone filter applies to them
+  // (and without one they all count, so the zone's reports need not be read).
   bool with_reports = !q.track && !q.organisation;
-  if (with_reports)
+  if (with_reports && q.zone)
     if (auto read = core::store::stats_report_ids_in_zone(db, q, reports); !read) return read.error();
   for (const auto& item : *due) {
     if (item.days_late <= 0) continue;  // due soon is not late
-    bool counted = item.case_ ? cases.count(item.case_) > 0 : with_reports && reports.count(item.report) > 0;
+    bool counted = item.case_ ? !case_filter || cases.count(item.case_) > 0
+                              : with_reports && (!q.zone || reports.count(item.report) > 0);
     if (counted) ++figures->overdue[item.clock];
   }
   return figures;
