@@ -20,9 +20,8 @@ int days_between(core::date from, core::date to) {
 
 size_t index_of(track t) { return static_cast<size_t>(core::to_int(t)); }
 
-// Due `n` working days after `start`; n == 1 on track 3 means "the first working day after".
 core::date working_due(const working_calendar& calendar, core::date start, int n) {
-  return n <= 1 ? calendar.next_working_day(start) : calendar.add_working_days(start, n);
+  return clock_due(calendar, start, n);
 }
 
 void add_if_late(std::vector<due_item>& out, due_item item, core::date today) {
@@ -76,6 +75,10 @@ void case_clocks(std::vector<due_item>& out, const core::store::open_case_clock_
 }
 
 }  // namespace
+
+core::date clock_due(const working_calendar& calendar, core::date start, int n) {
+  return n <= 1 ? calendar.next_working_day(start) : calendar.add_working_days(start, n);
+}
 
 core::result<clock_settings> load_clock_settings(std::string_view json_text) {
   boost::system::error_code ec;

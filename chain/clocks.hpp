@@ -51,6 +51,10 @@ struct due_item {
   std::string why;                    // one line for the person responsible
 };
 
+// The last day on time for a clock of `n` working days started on `start`;
+// n <= 1 means "the first working day after" (track 3's clocks).
+core::date clock_due(const working_calendar& calendar, core::date start, int n);
+
 // Everything late on `today`, plus what is due soon (an order about to end),
 // latest first. At most `report_limit` undecided reports are looked at.
 core::result<std::vector<due_item>> due_work(SQLite::Database& db, const working_calendar& calendar,

@@ -32,5 +32,7 @@ std::vector<command_spec> triage_commands();
 std::vector<command_spec> case_commands();
 std::vector<command_spec> serve_commands();
 std::vector<command_spec> audit_commands();
+std::vector<command_spec> stats_commands();
+std::vector<command_spec> research_commands();
 
 }  // namespace casechain::api::cli

@@ -193,6 +193,7 @@ std::unique_ptr<router> build_router() {
   add_admin_routes(*r);
   add_secrecy_routes(*r);
   add_audit_routes(*r);
+  add_stats_routes(*r);
   add_openapi_route(*r);
   return r;
 }

@@ -286,6 +286,12 @@ const std::map<std::string, route_bodies, std::less<>>& route_body_schemas() {
           "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 10000}}})", 201, created}},
       {"GET /api/v1/audit", {{}, {}, 200, R"({"$ref": "#/components/schemas/audit_entries"})"}},
       {"GET /api/v1/cases/{id}/access-log", {{}, {}, 200, R"({"$ref": "#/components/schemas/audit_entries"})"}},
+      {"GET /api/v1/stats",
+       {{}, {}, 200, R"({"type": "object", "description": "the evaluation figures for the period, as defined in docs/figures.md",
+          "properties": {"period": {"type": "object"}, "reports": {"type": "object"}, "report_to_triage": {"type": "object"},
+            "triage_to_first_contact": {"type": "object"}, "cases": {"type": "object"}, "overdue": {"type": "object"},
+            "partners": {"type": "object"}, "round_tables": {"type": "object"}, "interventions": {"type": "object"},
+            "caseload": {"type": "object"}, "repeat_reports": {"type": "object"}, "screenings": {"type": "object"}}})"}},
       // The front end's views.
       {"GET /api/v1/reports/{id}",
        {{}, {}, 200, R"({"type": "object", "description": "one report for the triage desk: no addresses, phone numbers or national numbers",

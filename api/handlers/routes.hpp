@@ -16,6 +16,7 @@ void add_case_view_routes(router& r);
 void add_admin_routes(router& r);
 void add_secrecy_routes(router& r);
 void add_audit_routes(router& r);
+void add_stats_routes(router& r);
 void add_openapi_route(router& r);
 
 // Every route of the API. The router stays where it is made (its OpenAPI

@@ -47,6 +47,11 @@ TEST_SUITE("api/routes") {
         if (f.client->get("/api/v1/me", test::bearer(token)).result() != status::ok) token = f.log_in(who);
     }
     CHECK(checked >= 8 * 20);
+    // The evaluation figures are among them, for the coordinator and the auditor only.
+    auto stats = std::find_if(router->routes().begin(), router->routes().end(),
+                              [](const api::route& r) { return r.pattern == "/api/v1/stats"; });
+    REQUIRE(stats != router->routes().end());
+    CHECK(stats->roles == std::vector<core::role>{core::role::coordinator, core::role::auditor});
   }
 
   TEST_CASE("the case manager's work through the API, and the partners reporting on their interventions") {
