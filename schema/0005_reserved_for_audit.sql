@@ -1,0 +1,3 @@
+-- Reserved: number 0005 belongs to the audit trail (issue #5), built on
+-- another branch. This empty placeholder keeps the numbers consecutive until
+-- that branch lands; the merge replaces this file with the audit migration.
