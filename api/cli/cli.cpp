@@ -10,7 +10,7 @@ namespace {
 std::vector<command_spec> all_commands() {
   std::vector<command_spec> commands;
   for (auto group : {serve_commands, init_commands, organisation_commands, user_commands, intake_commands,
-                     triage_commands, case_commands, demo_commands})
+                     triage_commands, case_commands, demo_commands, key_commands})
     for (auto& command : group()) commands.push_back(std::move(command));
   return commands;
 }

@@ -31,5 +31,6 @@ std::vector<command_spec> intake_commands();
 std::vector<command_spec> triage_commands();
 std::vector<command_spec> case_commands();
 std::vector<command_spec> serve_commands();
+std::vector<command_spec> key_commands();
 
 }  // namespace casechain::api::cli
