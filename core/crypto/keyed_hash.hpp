@@ -5,11 +5,13 @@
 // the data key file, apart from the sealing keys) a hash cannot be tested
 // against guessed values. The purpose (e.g. "report_persons.phone") is part
 // of the input, so equal values in two purposes hash apart.
-// Thread-safe: const.
+// Thread-safe: the keyed MAC context is set up once; each call works on its
+// own copy.
 
-#include "core/crypto/data_keys.hpp"
+#include "core/crypto/secret_key.hpp"
 
 #include <array>
+#include <memory>
 #include <string_view>
 
 namespace casechain::core::crypto {
@@ -18,12 +20,17 @@ using lookup_hash = std::array<unsigned char, 32>;
 
 class keyed_hash {
  public:
-  explicit keyed_hash(const secret_key& key) : key_(key) {}
-  // Throws std::runtime_error only when OpenSSL itself fails.
+  // Throws std::runtime_error only when OpenSSL itself fails (no HMAC-SHA256).
+  explicit keyed_hash(const secret_key& key);
+  ~keyed_hash();
+  keyed_hash(const keyed_hash&) = delete;
+  keyed_hash& operator=(const keyed_hash&) = delete;
+
   lookup_hash operator()(std::string_view purpose, std::string_view value) const;
 
  private:
-  secret_key key_;
+  struct mac_context;  // HMAC-SHA256 keyed once; wiped when freed
+  std::unique_ptr<mac_context> keyed_;
 };
 
 }  // namespace casechain::core::crypto

@@ -3,7 +3,12 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
+#include <unistd.h>
 
+#include <array>
+#include <cstring>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 namespace casechain::core::crypto {
@@ -53,13 +58,47 @@ const unsigned char* bytes_of(std::string_view s) { return reinterpret_cast<cons
 
 }  // namespace
 
-struct sealer::evp_cipher {
+struct sealer::contexts {
   EVP_CIPHER* cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
-  ~evp_cipher() { EVP_CIPHER_free(cipher); }
+  cipher_context seal;                              // the active key, set up to encrypt
+  std::map<key_version, cipher_context> open;       // each key, set up to decrypt
+  ~contexts() { EVP_CIPHER_free(cipher); }          // the contexts wipe their key schedules when freed
 };
 
-sealer::sealer(std::shared_ptr<const data_keys> keys) : keys_(std::move(keys)), cipher_(std::make_unique<evp_cipher>()) {
-  if (cipher_->cipher == nullptr) throw std::runtime_error("OpenSSL has no AES-256-GCM");
+// Nonces drawn from RAND_bytes a block at a time: one call per 256 seals
+// instead of one per seal. A forked child draws its own block, so parent and
+// child never share a nonce.
+struct sealer::nonce_pool {
+  std::mutex mutex;
+  std::array<unsigned char, nonce_bytes * 256> block{};
+  std::size_t next = block.size();
+  pid_t owner = 0;
+
+  void draw(unsigned char* nonce) {
+    std::lock_guard lock(mutex);
+    if (next == block.size() || owner != ::getpid()) {
+      if (RAND_bytes(block.data(), static_cast<int>(block.size())) != 1)
+        throw std::runtime_error("no randomness available for nonces");
+      next = 0;
+      owner = ::getpid();
+    }
+    std::memcpy(nonce, block.data() + next, nonce_bytes);
+    next += nonce_bytes;
+  }
+};
+
+sealer::sealer(std::shared_ptr<const data_keys> keys)
+    : active_(keys->active_version()), contexts_(std::make_unique<contexts>()), nonces_(std::make_unique<nonce_pool>()) {
+  if (contexts_->cipher == nullptr) throw std::runtime_error("OpenSSL has no AES-256-GCM");
+  for (auto version : keys->versions()) {
+    auto decrypt = new_context();
+    if (EVP_DecryptInit_ex2(decrypt.get(), contexts_->cipher, keys->find(version)->data(), nullptr, nullptr) != 1)
+      throw std::runtime_error("OpenSSL cannot set up AES-256-GCM");
+    contexts_->open.emplace(version, std::move(decrypt));
+  }
+  contexts_->seal = new_context();
+  if (EVP_EncryptInit_ex2(contexts_->seal.get(), contexts_->cipher, keys->find(active_)->data(), nullptr, nullptr) != 1)
+    throw std::runtime_error("OpenSSL cannot set up AES-256-GCM");
 }
 
 sealer::~sealer() = default;
@@ -70,17 +109,17 @@ std::optional<key_version> sealer::version_of(std::span<const unsigned char> blo
 }
 
 sealed_blob sealer::seal(std::string_view value, const field_address& at) const {
-  const key_version version = keys_->active_version();
-  const secret_key* key = keys_->find(version);
+  const key_version version = active_;
   sealed_blob blob(sealed_overhead + value.size());
   blob[0] = sealed_format;
   for (int i = 0; i < 4; ++i) blob[static_cast<size_t>(1 + i)] = static_cast<unsigned char>(version >> (24 - 8 * i));
   unsigned char* nonce = blob.data() + 5;
-  if (RAND_bytes(nonce, nonce_bytes) != 1) throw std::runtime_error("no randomness available for a nonce");
+  nonces_->draw(nonce);
   const auto ad = associated_data(version, at);
   auto c = new_context();
   int length = 0;
-  bool ok = EVP_EncryptInit_ex2(c.get(), cipher_->cipher, key->data(), nonce, nullptr) == 1 &&
+  bool ok = EVP_CIPHER_CTX_copy(c.get(), contexts_->seal.get()) == 1 &&
+            EVP_EncryptInit_ex2(c.get(), nullptr, nullptr, nonce, nullptr) == 1 &&
             EVP_EncryptUpdate(c.get(), nullptr, &length, bytes_of(ad), static_cast<int>(ad.size())) == 1;
   unsigned char* out = blob.data() + header_bytes;
   if (ok && !value.empty()) ok = EVP_EncryptUpdate(c.get(), out, &length, bytes_of(value), static_cast<int>(value.size())) == 1;
@@ -93,8 +132,8 @@ sealed_blob sealer::seal(std::string_view value, const field_address& at) const 
 result<std::string> sealer::open(std::span<const unsigned char> blob, const field_address& at) const {
   auto version = version_of(blob);
   if (!version) return fail(errc::failed_precondition, where(at) + " is not a sealed value of a known format");
-  const secret_key* key = keys_->find(*version);
-  if (key == nullptr)
+  auto keyed = contexts_->open.find(*version);
+  if (keyed == contexts_->open.end())
     return fail(errc::failed_precondition, where(at) + " is sealed under key version " + std::to_string(*version) +
                                                ", which the data key file does not hold");
   const auto ad = associated_data(*version, at);
@@ -103,7 +142,8 @@ result<std::string> sealer::open(std::span<const unsigned char> blob, const fiel
   auto c = new_context();
   int written = 0;
   auto* tag = const_cast<unsigned char*>(blob.data() + blob.size() - tag_bytes);  // EVP's ctrl takes void*
-  bool ok = EVP_DecryptInit_ex2(c.get(), cipher_->cipher, key->data(), blob.data() + 5, nullptr) == 1 &&
+  bool ok = EVP_CIPHER_CTX_copy(c.get(), keyed->second.get()) == 1 &&
+            EVP_DecryptInit_ex2(c.get(), nullptr, nullptr, blob.data() + 5, nullptr) == 1 &&
             EVP_DecryptUpdate(c.get(), nullptr, &written, bytes_of(ad), static_cast<int>(ad.size())) == 1;
   auto* out = reinterpret_cast<unsigned char*>(value.data());
   if (ok && length > 0)

@@ -17,7 +17,10 @@
 // failed_precondition for a blob that is cut short, of an unknown format,
 // sealed under a key version the ring does not hold (retired or from another
 // ring), or that fails authentication (tampered, or stored elsewhere).
-// Thread-safe: const, and each call has its own cipher context.
+// The sealer takes the ring as it is when made (later changes to the ring
+// are not seen): each key's cipher context is set up once, and each call
+// works on its own copy. Nonces are drawn from RAND_bytes in blocks (a
+// fresh block after a fork). Thread-safe.
 
 #include "core/crypto/data_keys.hpp"
 #include "core/error.hpp"
@@ -48,24 +51,28 @@ inline constexpr std::size_t sealed_overhead = 1 + 4 + 12 + 16;
 
 class sealer {
  public:
+  // Sets up a cipher context per key of the ring. Throws std::runtime_error
+  // only when OpenSSL itself fails (no AES-256-GCM).
   explicit sealer(std::shared_ptr<const data_keys> keys);
   ~sealer();
   sealer(const sealer&) = delete;
   sealer& operator=(const sealer&) = delete;
 
-  // Throws std::runtime_error only when OpenSSL itself fails (no randomness).
+  // Under the active key. Throws std::runtime_error only when OpenSSL fails (no randomness).
   sealed_blob seal(std::string_view value, const field_address& at) const;
   result<std::string> open(std::span<const unsigned char> blob, const field_address& at) const;
 
   // The key version a blob names, without opening it; nullopt for a blob too short or of an unknown format.
   static std::optional<key_version> version_of(std::span<const unsigned char> blob);
 
-  const data_keys& keys() const { return *keys_; }
+  key_version active_version() const { return active_; }
 
  private:
-  std::shared_ptr<const data_keys> keys_;
-  struct evp_cipher;  // the AES-256-GCM implementation, fetched once
-  std::unique_ptr<evp_cipher> cipher_;
+  key_version active_;
+  struct contexts;  // OpenSSL's AES-256-GCM and a context per key, keyed once
+  std::unique_ptr<contexts> contexts_;
+  struct nonce_pool;
+  std::unique_ptr<nonce_pool> nonces_;
 };
 
 }  // namespace casechain::core::crypto

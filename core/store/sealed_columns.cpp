@@ -78,7 +78,7 @@ result<std::int64_t> reseal_batch(SQLite::Database& db, const crypto::sealer& se
     batch.bind(1, cursor.row);
     if (column.keyed_by_position) batch.bind(2, cursor.position);
     batch.bind(column.keyed_by_position ? 3 : 2, batch_size);
-    const auto active = sealer.keys().active_version();
+    const auto active = sealer.active_version();
     struct stale_value {
       crypto::field_address at;
       crypto::sealed_blob blob;

@@ -77,27 +77,30 @@ TEST_SUITE("core/crypto/sealer") {
 
   TEST_CASE("a key version the ring does not hold, or another ring's key, is refused with a clear message") {
     auto ring = std::make_shared<data_keys>(data_keys::generate());
-    sealer first(ring);
-    const auto old_blob = first.seal("Kanarie", narrative_of_7);
+    const auto old_blob = sealer(ring).seal("Kanarie", narrative_of_7);
     ring->add_version();
-    const auto new_blob = first.seal("Kanarie", narrative_of_7);
+    const auto new_blob = sealer(ring).seal("Kanarie", narrative_of_7);
+    CHECK(sealer::version_of(new_blob) == key_version{2});
     REQUIRE(ring->retire(1));
-    auto refused = first.open(old_blob, narrative_of_7);
+    sealer after_retirement(ring);
+    auto refused = after_retirement.open(old_blob, narrative_of_7);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.find("key version 1") != std::string::npos);
     CHECK(refused.error().message.find("reports.narrative_sealed of row 7") != std::string::npos);
     CHECK(refused.error().message.find("Kanarie") == std::string::npos);
-    CHECK(first.open(new_blob, narrative_of_7));
+    CHECK(after_retirement.open(new_blob, narrative_of_7));
 
     sealer other(fresh_ring());  // holds a version 1 too, with another key
-    auto foreign = other.open(first.seal("Kanarie", narrative_of_7), narrative_of_7);
+    auto foreign = other.open(sealer(fresh_ring()).seal("Kanarie", narrative_of_7), narrative_of_7);
     REQUIRE_FALSE(foreign);
     CHECK(foreign.error().message.find("Kanarie") == std::string::npos);
 
     // Relabelling a blob with another version the ring holds does not open either.
     ring->add_version();
+    sealer with_three(ring);
     auto relabelled = new_blob;
     relabelled[4] = 3;
-    CHECK_FALSE(first.open(relabelled, narrative_of_7));
+    CHECK(with_three.open(new_blob, narrative_of_7));
+    CHECK_FALSE(with_three.open(relabelled, narrative_of_7));
   }
 }
