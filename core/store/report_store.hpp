@@ -58,7 +58,7 @@ result<stored_report> get_report(SQLite::Database& db, const crypto::sealer& sea
 // anything sealed; not_found for an unknown id.
 result<std::optional<family_id>> get_report_family(SQLite::Database& db, report_id id);
 // The reports naming this phone number (compared by digits), found through
-// the keyed lookup hash; ascending ids.
+// the keyed lookup hash (a scan: phone_hash has no index yet); ascending ids.
 result<std::vector<report_id>> reports_with_phone(SQLite::Database& db, const crypto::keyed_hash& lookup,
                                                   std::string_view phone);
 // The id of the report with this zone and external_ref; not_found otherwise.
