@@ -47,7 +47,8 @@ core::store::database fresh_database(const fs::path& file) {
 
 std::int64_t plain_inserts(const fs::path& input, const fs::path& db_file) {
   auto db = fresh_database(db_file);
-  core::store::report_writer writer(db.sql(), /*own_transaction=*/false);
+  auto protection = core::crypto::ephemeral_protection();
+  core::store::report_writer writer(db.sql(), *protection, /*own_transaction=*/false);
   std::ifstream in(input, std::ios::binary);
   core::report_reader reader(in, core::batch_format::ndjson);
   std::int64_t count = 0;
@@ -64,7 +65,9 @@ std::int64_t plain_inserts(const fs::path& input, const fs::path& db_file) {
 
 std::int64_t full_import(const fs::path& input, const fs::path& db_file) {
   auto db = fresh_database(db_file);
-  core::intake::report_importer importer(db.sql(), core::triage::builtin_instrument(), core::triage::builtin_lexicons());
+  auto protection = core::crypto::ephemeral_protection();
+  core::intake::report_importer importer(db.sql(), *protection, core::triage::builtin_instrument(),
+                                         core::triage::builtin_lexicons());
   std::ifstream in(input, std::ios::binary);
   auto summary = importer.import_batch(in, core::batch_format::ndjson, core::now_utc(), {}).value();
   if (summary.rejected != 0) throw std::runtime_error("the import rejected generated reports");

@@ -8,6 +8,7 @@
 // contacts and members are added in bulk by the SQL below (a fixture, not product code).
 // Usage: casechain_bench_stats [--reports 1000000] [--seed 1] [--dir DIR] [--runs 3]
 #include "chain/figures.hpp"
+#include "core/crypto/field_protection.hpp"
 #include "core/demo/report_generator.hpp"
 #include "core/intake/importer.hpp"
 #include "core/model/report_json.hpp"
@@ -91,7 +92,9 @@ void build_database(const fs::path& db_file, const fs::path& ndjson, std::int64_
     }
   }
   auto db = core::store::database::open(db_file, {.create = true}).value();
-  core::intake::report_importer importer(db.sql(), core::triage::builtin_instrument(), core::triage::builtin_lexicons());
+  auto protection = core::crypto::ephemeral_protection();
+  core::intake::report_importer importer(db.sql(), *protection, core::triage::builtin_instrument(),
+                                         core::triage::builtin_lexicons());
   std::ifstream in(ndjson, std::ios::binary);
   auto summary = importer.import_batch(in, core::batch_format::ndjson, core::now_utc(), {}).value();
   fs::remove(ndjson);

@@ -1,6 +1,7 @@
 #include "api/app/app_state.hpp"
 
 #include "core/store/audit_store.hpp"
+#include "core/data_protection.hpp"
 #include "core/store/sqlite_error.hpp"
 
 namespace casechain::api {
@@ -22,12 +23,17 @@ core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& d
     });
   });
   app->settings_ = settings;
+  // The key ring is loaded (or made, for a database with nothing sealed) once, by the writer.
+  auto protection = app->db_->write([&](SQLite::Database& writer) { return core::load_field_protection(dir, writer); });
+  if (!protection) return protection.error();
+  app->protection_ = std::move(*protection);
   app->instrument_ = core::triage::builtin_instrument();
   app->lexicons_ = core::triage::builtin_lexicons();
   app->policy_ = core::policy::builtin_policy();
   auto made = app->db_->write([&](SQLite::Database& writer) {
     return core::store::guarded("prepare intake", [&]() -> core::result<void> {
-      app->importer_ = std::make_unique<core::intake::report_importer>(writer, app->instrument_, app->lexicons_);
+      app->importer_ = std::make_unique<core::intake::report_importer>(writer, *app->protection_, app->instrument_,
+                                                                      app->lexicons_);
       return {};
     });
   });

@@ -1,6 +1,6 @@
 #pragma once
 // What every request handler shares: the data folder, its database
-// connections, password hashing, log-in throttling, session settings, the
+// connections, the data key ring, password hashing, log-in throttling, session settings, the
 // triage instrument, and the clock (injectable, so tests can move time).
 // Thread-safe: members are either immutable or guard themselves.
 
@@ -10,6 +10,7 @@
 #include "core/auth/login_throttle.hpp"
 #include "core/auth/password.hpp"
 #include "core/auth/sessions.hpp"
+#include "core/crypto/field_protection.hpp"
 #include "core/intake/importer.hpp"
 #include "core/policy/policy_table.hpp"
 #include "core/data_dir.hpp"
@@ -40,6 +41,8 @@ class app_state {
   auto with_importer(Work&& work) {
     return db_->write([&](SQLite::Database& writer) { return work(*importer_, writer); });
   }
+  // Seals and opens the sensitive fields (narratives, addresses, phones).
+  const core::crypto::field_protection& protection() const { return *protection_; }
   const core::auth::password_hasher& hasher() const { return *hasher_; }
   const core::audit::audit_key& audit_key() const { return *audit_key_; }
   // Appends requests' audit entries in groups on the writer (one sync per group).
@@ -60,6 +63,7 @@ class app_state {
  private:
   app_state() = default;
   std::unique_ptr<database_pool> db_;
+  std::shared_ptr<const core::crypto::field_protection> protection_;  // before importer_, which refers to it
   std::unique_ptr<core::intake::report_importer> importer_;
   std::unique_ptr<core::auth::password_hasher> hasher_;
   std::unique_ptr<core::audit::audit_key> audit_key_;

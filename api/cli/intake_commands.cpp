@@ -31,10 +31,11 @@ int import_reports(const parsed_args& args, io& streams) {
   if (!input) return report_error(streams, input.error());
   auto instrument = chosen_instrument(args);
   if (!instrument) return report_error(streams, instrument.error());
-  auto db = open_store(args.get("data"));
-  if (!db) return report_error(streams, db.error());
+  auto store = open_protected_store(args.get("data"));
+  if (!store) return report_error(streams, store.error());
 
-  core::intake::report_importer importer(db->sql(), *instrument, core::triage::builtin_lexicons());
+  core::intake::report_importer importer(store->db.sql(), *store->protection, *instrument,
+                                         core::triage::builtin_lexicons());
   auto began = clock_type::now();
   auto last_progress = began;
   auto progress = [&](const core::intake::import_summary& s) {

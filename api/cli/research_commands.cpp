@@ -48,9 +48,11 @@ int research_export(const parsed_args& args, io& streams) {
     return usage_error(streams, "export", "--pseudonymised: the only export there is; say so explicitly");
   auto dir = core::data_dir::open(args.get("data"));
   if (!dir) return report_error(streams, dir.error());
-  auto db = open_store(args.get("data"));
-  if (!db) return report_error(streams, db.error());
-  auto summary = core::research::write_export(db->sql(), args.get("out"), core::date_of(core::now_utc()));
+  auto store = open_protected_store(args.get("data"));
+  if (!store) return report_error(streams, store.error());
+  auto* db = &store->db;
+  auto summary = core::research::write_export(db->sql(), store->protection->sealing, args.get("out"),
+                                              core::date_of(core::now_utc()));
   if (!summary) return report_error(streams, summary.error());
   // The export is an audited action: without its entry, it does not leave.
   if (auto audited = audit_command(db->sql(), *dir, core::audit::action::export_data, "casechain export --pseudonymised",

@@ -79,9 +79,9 @@ int replay(const parsed_args& args, io& streams) {
   if (!p) return usage_error(streams, "triage replay", p.error().message);
   auto in = core::triage::load_instrument_file(args.get("instrument"));
   if (!in) return report_error(streams, in.error());
-  auto db = open_store(args.get("data"));
-  if (!db) return report_error(streams, db.error());
-  auto f = core::triage::replay(db->sql(), **in, *core::triage::builtin_lexicons(), p->from, p->to,
+  auto store = open_protected_store(args.get("data"));
+  if (!store) return report_error(streams, store.error());
+  auto f = core::triage::replay(store->db.sql(), *store->protection, **in, *core::triage::builtin_lexicons(), p->from, p->to,
                                 [&](std::int64_t n) { streams.err << "  " << n << " reports replayed\n" << std::flush; });
   if (!f) return report_error(streams, f.error());
   auto& out = streams.out;

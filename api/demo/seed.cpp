@@ -2,6 +2,7 @@
 
 #include "chain/case_service.hpp"
 #include "core/auth/password.hpp"
+#include "core/data_protection.hpp"
 #include "core/demo/random.hpp"
 #include "core/demo/report_generator.hpp"
 #include "core/intake/importer.hpp"
@@ -120,6 +121,8 @@ core::result<seed_summary> seed(const core::data_dir& dir, const seed_options& o
   auto opened = core::store::database::open(dir.database_file());
   if (!opened) return opened.error();
   auto& db = opened->sql();
+  auto protection = core::load_field_protection(dir, db);
+  if (!protection) return protection.error();
   auto existing = core::store::list_organisations(db);
   if (!existing) return existing.error();
   if (!existing->empty())
@@ -149,7 +152,8 @@ core::result<seed_summary> seed(const core::data_dir& dir, const seed_options& o
   core::demo::generator_options generated{options.seed, options.reports,
                                           core::date{std::chrono::sys_days{options.today} - std::chrono::days{365}}, 365};
   core::demo::report_generator generator(generated);
-  core::intake::report_importer importer(db, core::triage::builtin_instrument(), core::triage::builtin_lexicons());
+  core::intake::report_importer importer(db, **protection, core::triage::builtin_instrument(),
+                                         core::triage::builtin_lexicons());
   core::police_report report;
   std::vector<std::pair<core::report_id, core::timestamp>> imported;
   {

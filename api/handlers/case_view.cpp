@@ -245,7 +245,7 @@ core::result<void> write_round_tables(json_writer& w, SQLite::Database& db, cons
 core::result<std::optional<core::policy::basis>> write_care_notes(json_writer& w, SQLite::Database& db,
                                                                   const request_context& c, const case_in_view& v,
                                                                   const core::policy::decision& d) {
-  auto notes = core::store::care_notes_of_case(db, v.record.id);
+  auto notes = core::store::care_notes_of_case(db, c.app.protection().sealing, v.record.id);
   if (!notes) return notes.error();
   auto shared = core::policy::sharing_allowed(v.facts, category::care_notes);
   std::optional<core::policy::basis> used;
@@ -292,7 +292,7 @@ core::result<response> case_view(SQLite::Database& db, request_context& c, const
   // A safe address is the person's own: each one is decided for its person.
   if (decide(c, v, category::safe_address).allows(level::read) ||
       core::policy::sharing_allowed(v.facts, category::safe_address)) {
-    auto addresses = core::store::family_contact_addresses(db, v.record.family);
+    auto addresses = core::store::family_contact_addresses(db, c.app.protection().sealing, v.record.family);
     if (!addresses) return addresses.error();
     std::optional<core::policy::basis> used;
     w.key("safe_contacts");
@@ -316,7 +316,8 @@ core::result<response> case_view(SQLite::Database& db, request_context& c, const
   auto incident = decide(c, v, category::incident), judicial = decide(c, v, category::judicial),
        risk = decide(c, v, category::risk);
   if (incident.allows(level::summary) || judicial.allows(level::summary) || risk.allows(level::summary)) {
-    auto reports = core::store::family_reports(db, v.record.family, report_limit);
+    auto reports = core::store::family_reports(db, c.app.protection().sealing, v.record.family, report_limit,
+                                                incident.allows(level::read));
     if (!reports) return reports.error();
     if (incident.allows(level::summary)) {
       write_reports(w, *reports, incident.granted);

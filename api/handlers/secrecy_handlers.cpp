@@ -259,7 +259,7 @@ core::result<response> add_care_note(request_context& c) {
     auto text = string_field(b, "text", 10000);
     if (!text) return text.error();
     if (!*text || (*text)->empty()) return core::fail(core::errc::invalid_argument, "text: required");
-    auto note = core::store::add_care_note(db, {0, v.record.id, c.user->organisation, c.user->id, c.now, **text});
+    auto note = core::store::add_care_note(db, c.app.protection().sealing, {0, v.record.id, c.user->organisation, c.user->id, c.now, **text});
     if (!note) return note.error();
     return created(c, note->id);
   });

@@ -4,6 +4,7 @@
 // rules and evidence, the team's decision so far, and the family's history.
 #include "api/handlers/handler_support.hpp"
 #include "api/handlers/routes.hpp"
+#include "api/http/audit_trail.hpp"
 #include "core/store/intake_store.hpp"
 #include "core/store/report_store.hpp"
 #include "core/store/triage_store.hpp"
@@ -80,17 +81,19 @@ void write_decision(core::json_writer& w, const core::store::stored_decision& d)
 
 core::result<response> one_report(request_context& c) {
   return c.app.db().read([&](SQLite::Database& db) -> core::result<response> {
-    auto stored = core::store::get_report(db, c.ids[0]);
+    auto stored = core::store::get_report(db, c.app.protection().sealing, c.ids[0]);
     if (!stored) return stored.error();
     auto proposal = core::store::get_proposal(db, stored->id);
     auto decision = core::store::get_decision(db, stored->id);
     if (!decision && decision.error().code != core::errc::not_found) return decision.error();
     std::optional<core::store::family_history> history;
     if (stored->family) {
-      core::store::intake_store intake(db);
+      core::store::intake_store intake(db, c.app.protection());
       history = intake.history(*stored->family, stored->id, stored->report.reported_at, true);
     }
     const auto& r = stored->report;
+    // Triage's duty on every report; the answer leaves out safe addresses.
+    record(c, core::audit::action::read, std::nullopt, "identity,incident,judicial,risk", "duty,duty,duty,duty");
     return answer(c, http::status::ok, [&](core::json_writer& w) {
       w.begin_object();
       w.field("id", std::int64_t{stored->id});

@@ -72,13 +72,14 @@ std::string household_size(std::int64_t n) {
   return n >= 6 ? "6+" : std::to_string(n);
 }
 
-result<std::string> persons_csv(SQLite::Database& db, const pseudonyms& ids, date today, export_summary& summary) {
+result<std::string> persons_csv(SQLite::Database& db, const crypto::sealer& sealer, const pseudonyms& ids, date today,
+                                export_summary& summary) {
   struct person_line {
     std::string person, family, role;
   };
   std::vector<person_line> lines;
   std::vector<quasi_identifiers> quasi;
-  auto visited = store::visit_export_persons(db, [&](const store::export_person_row& p) {
+  auto visited = store::visit_export_persons(db, sealer, [&](const store::export_person_row& p) {
     lines.push_back({ids.of("P", p.id), p.family ? ids.of("F", *p.family) : std::string(),
                      p.family ? vocabulary<family_role>(p.role) : std::string("unknown")});
     quasi.push_back({age_band(p.birth_date, today), vocabulary<gender>(p.gender), postcode_area(p.postcode),
@@ -167,7 +168,7 @@ std::string postcode_area(std::string_view postcode) {
   return std::string(postcode.substr(0, 2)) + "xx";
 }
 
-result<export_summary> write_export(SQLite::Database& db, const fs::path& out, date today) {
+result<export_summary> write_export(SQLite::Database& db, const crypto::sealer& sealer, const fs::path& out, date today) {
   std::error_code ec;
   if (!fs::exists(out, ec)) {
     if (!fs::create_directories(out, ec) || ec) return fail(errc::unavailable, "cannot create the export folder");
@@ -183,7 +184,7 @@ result<export_summary> write_export(SQLite::Database& db, const fs::path& out, d
     return {};
   };
   if (auto r = add("reports.csv", reports_csv(db, ids, summary.rows["reports.csv"])); !r) return r.error();
-  if (auto r = add("persons.csv", persons_csv(db, ids, today, summary)); !r) return r.error();
+  if (auto r = add("persons.csv", persons_csv(db, sealer, ids, today, summary)); !r) return r.error();
   if (auto r = add("cases.csv", cases_csv(db, ids, summary.rows["cases.csv"])); !r) return r.error();
   if (auto r = add("events.csv", events_csv(db, ids, summary.rows["events.csv"])); !r) return r.error();
   if (auto r = add("screenings.csv", screenings_csv(db, ids, summary.rows["screenings.csv"])); !r) return r.error();

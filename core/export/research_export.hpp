@@ -10,6 +10,7 @@
 // (core/export/k_anonymity.hpp). Each file is written atomically with mode 0600.
 // Errors: those of the store; unavailable when a file cannot be written.
 
+#include "core/crypto/sealer.hpp"
 #include "core/error.hpp"
 #include "core/util/time.hpp"
 
@@ -28,7 +29,8 @@ struct export_summary {
 };
 
 // `today` fixes the age bands. `out` is created (0700) when missing.
-result<export_summary> write_export(SQLite::Database& db, const std::filesystem::path& out, date today);
+result<export_summary> write_export(SQLite::Database& db, const crypto::sealer& sealer, const std::filesystem::path& out,
+                                    date today);
 
 // Exposed for tests: "0-11", "12-17", "18-24", "25-34", ... "65+", "unknown".
 std::string age_band(std::string_view birth_date, date today);

@@ -9,9 +9,10 @@
 
 namespace casechain::core::intake {
 
-report_importer::report_importer(SQLite::Database& db, std::shared_ptr<const triage::instrument> instrument,
+report_importer::report_importer(SQLite::Database& db, const crypto::field_protection& protection,
+                                 std::shared_ptr<const triage::instrument> instrument,
                                  std::shared_ptr<const triage::lexicon_set> lexicons)
-    : store_(db), instrument_(std::move(instrument)), lexicons_(std::move(lexicons)) {}
+    : store_(db, protection), instrument_(std::move(instrument)), lexicons_(std::move(lexicons)) {}
 
 result<imported_report> report_importer::import(const police_report& report, timestamp now) {
   return store::guarded("import report", [&]() -> result<imported_report> {

@@ -44,7 +44,9 @@ struct import_summary {
 class report_importer {
  public:
   // Throws SQLite::Exception when the statements cannot be prepared.
-  report_importer(SQLite::Database& db, std::shared_ptr<const triage::instrument> instrument,
+  // `protection` seals the sensitive fields; it must outlive the importer.
+  report_importer(SQLite::Database& db, const crypto::field_protection& protection,
+                  std::shared_ptr<const triage::instrument> instrument,
                   std::shared_ptr<const triage::lexicon_set> lexicons);
 
   // One report, in its own transaction (a savepoint inside a caller's).

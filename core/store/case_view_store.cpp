@@ -1,5 +1,6 @@
 #include "core/store/case_view_store.hpp"
 
+#include "core/store/report_store.hpp"
 #include "core/store/sqlite_error.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -13,11 +14,11 @@ constexpr auto persons_sql =
     "SELECT p.id, m.role, p.first_name, p.last_name, p.birth_date, p.gender FROM family_members m "
     "JOIN persons p ON p.id = m.person_id WHERE m.family_id = ? ORDER BY p.id";
 constexpr auto addresses_sql =
-    "SELECT rp.person_id, coalesce(rp.street, ''), coalesce(rp.house_number, ''), coalesce(rp.postcode, ''), "
-    "coalesce(rp.municipality, ''), coalesce(rp.phone, '') FROM reports r JOIN report_persons rp ON rp.report_id = r.id "
+    "SELECT rp.person_id, rp.report_id, rp.position, rp.address_sealed, rp.phone_sealed "
+    "FROM reports r JOIN report_persons rp ON rp.report_id = r.id "
     "WHERE r.family_id = ? AND rp.person_id IS NOT NULL ORDER BY r.reported_at DESC, r.id DESC";
 constexpr auto reports_sql =
-    "SELECT r.id, r.reported_at, r.police_zone, r.violence, r.narrative, r.order_from, r.order_until, r.arrest, "
+    "SELECT r.id, r.reported_at, r.police_zone, r.violence, r.narrative_sealed, r.order_from, r.order_until, r.arrest, "
     "r.red_file, p.track, d.track, coalesce(p.risk_level, '') FROM reports r "
     "LEFT JOIN triage_proposals p ON p.report_id = r.id LEFT JOIN triage_decisions d ON d.report_id = r.id "
     "WHERE r.family_id = ? ORDER BY r.reported_at DESC, r.id DESC LIMIT ?";
@@ -25,6 +26,10 @@ constexpr auto reports_sql =
 std::optional<date> optional_date(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return parse_date(c.getString());
+}
+
+std::span<const unsigned char> blob_of(const SQLite::Column& c) {
+  return {static_cast<const unsigned char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes())};
 }
 
 std::optional<int> optional_int(const SQLite::Column& c) {
@@ -53,7 +58,8 @@ result<std::vector<family_person>> family_persons(SQLite::Database& db, family_i
   });
 }
 
-result<std::vector<contact_address>> family_contact_addresses(SQLite::Database& db, family_id family) {
+result<std::vector<contact_address>> family_contact_addresses(SQLite::Database& db, const crypto::sealer& sealer,
+                                                              family_id family) {
   return guarded("read the family's addresses", [&]() -> result<std::vector<contact_address>> {
     SQLite::Statement q(db, addresses_sql);
     q.bind(1, family);
@@ -62,14 +68,30 @@ result<std::vector<contact_address>> family_contact_addresses(SQLite::Database& 
     while (q.executeStep()) {
       auto person = q.getColumn(0).getInt64();
       if (!seen.insert(person).second) continue;  // an older report of someone already placed
-      out.push_back({person, q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-                     q.getColumn(4).getString(), q.getColumn(5).getString()});
+      auto report = q.getColumn(1).getInt64();
+      auto position = q.getColumn(2).getInt64();
+      contact_address a{person, {}, {}, {}, {}, {}};
+      if (!q.getColumn(3).isNull()) {
+        auto address = open_address(sealer, report, position, blob_of(q.getColumn(3)));
+        if (!address) return address.error();
+        a.street = address->street;
+        a.house_number = address->number;
+        a.postcode = address->postcode;
+        a.municipality = address->municipality;
+      }
+      if (!q.getColumn(4).isNull()) {
+        auto phone = open_phone(sealer, report, position, blob_of(q.getColumn(4)));
+        if (!phone) return phone.error();
+        a.phone = std::move(*phone);
+      }
+      out.push_back(std::move(a));
     }
     return out;
   });
 }
 
-result<std::vector<family_report>> family_reports(SQLite::Database& db, family_id family, int limit) {
+result<std::vector<family_report>> family_reports(SQLite::Database& db, const crypto::sealer& sealer, family_id family,
+                                                  int limit, bool with_narratives) {
   return guarded("read the family's reports", [&]() -> result<std::vector<family_report>> {
     SQLite::Statement q(db, reports_sql);
     q.bind(1, family);
@@ -81,7 +103,11 @@ result<std::vector<family_report>> family_reports(SQLite::Database& db, family_i
       r.reported_at = parse_timestamp(q.getColumn(1).getString()).value_or(timestamp{});
       r.police_zone = q.getColumn(2).getString();
       r.violence = q.getColumn(3).getString();
-      r.narrative = q.getColumn(4).getString();
+      if (with_narratives) {
+        auto narrative = open_narrative(sealer, r.id, blob_of(q.getColumn(4)));
+        if (!narrative) return narrative.error();
+        r.narrative = std::move(*narrative);
+      }
       r.order_from = optional_date(q.getColumn(5));
       r.order_until = optional_date(q.getColumn(6));
       r.arrest = q.getColumn(7).getInt() != 0;

@@ -3,6 +3,7 @@
 // where they can be reached (from their latest report), and its reports. The
 // API releases each part only as far as the secrecy policy allows.
 
+#include "core/crypto/sealer.hpp"
 #include "core/error.hpp"
 #include "core/model/enums.hpp"
 #include "core/model/ids.hpp"
@@ -31,7 +32,8 @@ struct contact_address {
   std::string street, house_number, postcode, municipality, phone;
 };
 // Each person's address and phone as given in their latest report.
-result<std::vector<contact_address>> family_contact_addresses(SQLite::Database& db, family_id family);
+result<std::vector<contact_address>> family_contact_addresses(SQLite::Database& db, const crypto::sealer& sealer,
+                                                              family_id family);
 
 struct family_report {
   report_id id = 0;
@@ -46,6 +48,8 @@ struct family_report {
   std::string risk_level;
 };
 // Newest first, at most `limit`.
-result<std::vector<family_report>> family_reports(SQLite::Database& db, family_id family, int limit);
+// Narratives are opened only when `with_narratives` (the user may read them).
+result<std::vector<family_report>> family_reports(SQLite::Database& db, const crypto::sealer& sealer, family_id family,
+                                                  int limit, bool with_narratives);
 
 }  // namespace casechain::core::store

@@ -1,5 +1,6 @@
 #include "core/store/export_store.hpp"
 
+#include "core/store/report_store.hpp"
 #include "core/store/sqlite_error.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -26,8 +27,9 @@ constexpr auto persons_sql =
     "ORDER BY p.id";
 // The latest postcode per person, oldest first so the last one read wins.
 constexpr auto postcodes_sql =
-    "SELECT rp.person_id, rp.postcode FROM report_persons rp JOIN reports r ON r.id = rp.report_id "
-    "WHERE rp.person_id IS NOT NULL AND rp.postcode IS NOT NULL ORDER BY r.reported_at, r.id";
+    "SELECT rp.person_id, rp.report_id, rp.position, rp.address_sealed FROM report_persons rp "
+    "JOIN reports r ON r.id = rp.report_id "
+    "WHERE rp.person_id IS NOT NULL AND rp.address_sealed IS NOT NULL ORDER BY r.reported_at, r.id";
 constexpr auto cases_sql =
     "SELECT c.id, c.family_id, c.track, c.step, c.opened_at, coalesce(c.closed_at, ''), "
     " coalesce(c.closure_reason, ''), (SELECT count(*) FROM case_members m WHERE m.case_id = c.id) "
@@ -68,11 +70,18 @@ result<void> visit_export_reports(SQLite::Database& db, const std::function<void
   });
 }
 
-result<void> visit_export_persons(SQLite::Database& db, const std::function<void(const export_person_row&)>& visit) {
+result<void> visit_export_persons(SQLite::Database& db, const crypto::sealer& sealer,
+                                  const std::function<void(const export_person_row&)>& visit) {
   return guarded("read persons for export", [&]() -> result<void> {
     std::unordered_map<std::int64_t, std::string> postcodes;
     SQLite::Statement codes(db, postcodes_sql);
-    while (codes.executeStep()) postcodes[codes.getColumn(0).getInt64()] = text(codes, 1);
+    while (codes.executeStep()) {
+      const auto& blob = codes.getColumn(3);
+      auto address = open_address(sealer, codes.getColumn(1).getInt64(), codes.getColumn(2).getInt64(),
+                                  {static_cast<const unsigned char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes())});
+      if (!address) return address.error();
+      postcodes[codes.getColumn(0).getInt64()] = address->postcode;
+    }
     SQLite::Statement s(db, persons_sql);
     export_person_row p;
     while (s.executeStep()) {

@@ -5,6 +5,7 @@
 // queries. Dates come as they are stored; the export coarsens them.
 // Errors: unavailable/internal when the database cannot be read.
 
+#include "core/crypto/sealer.hpp"
 #include "core/error.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -33,7 +34,9 @@ struct export_person_row {
   std::string postcode;                // of the latest report naming the person; may be empty
   std::int64_t household = 0;          // members of that family
 };
-result<void> visit_export_persons(SQLite::Database& db, const std::function<void(const export_person_row&)>& visit);
+// The postcode comes from the person's latest sealed address, opened here.
+result<void> visit_export_persons(SQLite::Database& db, const crypto::sealer& sealer,
+                                  const std::function<void(const export_person_row&)>& visit);
 
 struct export_case_row {
   std::int64_t id = 0, family = 0;

@@ -66,9 +66,9 @@ class done_reading {
 
 }  // namespace
 
-intake_store::intake_store(SQLite::Database& db)
+intake_store::intake_store(SQLite::Database& db, const crypto::field_protection& protection)
     : db_(db),
-      reports_(db, /*own_transaction=*/false),  // intake runs each report in its own transaction
+      reports_(db, protection, /*own_transaction=*/false),  // intake runs each report in its own transaction
       has_report_(db, has_report_sql),
       by_national_id_(db, person_by_national_id_sql),
       by_birth_date_(db, name_candidates_sql),

@@ -39,7 +39,8 @@ struct family_history {
 
 class intake_store {
  public:
-  explicit intake_store(SQLite::Database& db);
+  // `protection` seals the reports' sensitive fields; it must outlive the store.
+  intake_store(SQLite::Database& db, const crypto::field_protection& protection);
 
   SQLite::Database& db() { return db_; }
   // Inside the caller's transaction (intake makes each report one).

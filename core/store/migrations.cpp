@@ -44,7 +44,7 @@ result<int> apply_migrations(SQLite::Database& db, std::span<const embedded_file
       try {
         db.exec(std::string(file.bytes));
       } catch (const SQLite::Exception& e) {
-        return fail(errc::internal, "migration " + std::string(file.name) + " failed: " + e.getErrorStr());
+        return fail(errc::internal, "migration " + std::string(file.name) + " failed: " + e.what());
       }
       db.exec("PRAGMA user_version = " + std::to_string(version));
     }

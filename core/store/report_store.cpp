@@ -11,28 +11,86 @@
 namespace casechain::core::store {
 namespace {
 
+// The id is allocated before the insert (max + 1, as SQLite itself would
+// choose, inside the write transaction) so the sealed narrative can name its
+// row in its associated data without a second write.
+constexpr auto next_report_id_sql = "SELECT coalesce(max(id), 0) + 1 FROM reports";
 constexpr auto insert_report_sql =
-    "INSERT INTO reports (external_ref, police_zone, reported_at, incident_at, relationship, violence, "
-    "indicators, order_from, order_until, arrest, red_file, narrative, received_at, family_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO reports (id, external_ref, police_zone, reported_at, incident_at, relationship, violence, "
+    "indicators, order_from, order_until, arrest, red_file, narrative_sealed, received_at, family_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto insert_report_person_sql =
     "INSERT INTO report_persons (report_id, position, role, first_name, last_name, birth_date, gender, "
-    "national_id, street, house_number, postcode, municipality, phone, person_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "national_id, address_sealed, phone_sealed, phone_hash, person_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto select_report_sql =
     "SELECT external_ref, police_zone, reported_at, incident_at, relationship, violence, indicators, "
-    "order_from, order_until, arrest, red_file, narrative, family_id, received_at FROM reports WHERE id = ?";
+    "order_from, order_until, arrest, red_file, narrative_sealed, family_id, received_at FROM reports WHERE id = ?";
+constexpr auto select_report_family_sql = "SELECT family_id FROM reports WHERE id = ?";
 constexpr auto select_report_persons_sql =
-    "SELECT role, first_name, last_name, birth_date, gender, national_id, street, house_number, postcode, "
-    "municipality, phone, person_id FROM report_persons WHERE report_id = ? ORDER BY position";
+    "SELECT role, first_name, last_name, birth_date, gender, national_id, address_sealed, phone_sealed, "
+    "person_id, position FROM report_persons WHERE report_id = ? ORDER BY position";
+constexpr auto select_reports_by_phone_sql =
+    "SELECT DISTINCT report_id FROM report_persons WHERE phone_hash = ? ORDER BY report_id";
 constexpr auto select_report_by_ref_sql =
     "SELECT id FROM reports WHERE police_zone = ? AND external_ref = ?";
 constexpr auto update_report_family_sql = "UPDATE reports SET family_id = ? WHERE id = ?";
 constexpr auto update_report_person_sql =
     "UPDATE report_persons SET person_id = ? WHERE report_id = ? AND position = ?";
 
-void insert_person(SQLite::Statement& insert, report_id id, int position, const report_person& p,
-                   std::optional<person_id> linked) {
+constexpr std::string_view phone_purpose = "report_persons.phone";
+
+crypto::field_address narrative_field(report_id id) { return {"reports", "narrative_sealed", id}; }
+crypto::field_address person_field(std::string_view column, report_id id, std::int64_t position) {
+  return {"report_persons", column, id, position};
+}
+
+// The phone number as compared: digits only (and a leading +), so
+// "0470 12 34 56" and "0470/123456" find each other.
+std::string phone_lookup_key(std::string_view phone) {
+  std::string key;
+  for (char c : phone) {
+    if ((c >= '0' && c <= '9') || (c == '+' && key.empty())) key += c;
+  }
+  return key;
+}
+
+// An address as one value to seal: each part with a 4-byte length before it.
+std::string encode_address(const postal_address& a) {
+  std::string out;
+  for (const std::string* part : {&a.street, &a.number, &a.postcode, &a.municipality}) {
+    const auto size = static_cast<std::uint32_t>(part->size());
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((size >> shift) & 0xff);
+    out += *part;
+  }
+  return out;
+}
+
+std::optional<postal_address> decode_address(std::string_view text) {
+  postal_address a;
+  for (std::string* part : {&a.street, &a.number, &a.postcode, &a.municipality}) {
+    if (text.size() < 4) return std::nullopt;
+    std::uint32_t size = 0;
+    for (int i = 0; i < 4; ++i) size = (size << 8) | static_cast<unsigned char>(text[static_cast<size_t>(i)]);
+    text.remove_prefix(4);
+    if (text.size() < size) return std::nullopt;
+    part->assign(text.substr(0, size));
+    text.remove_prefix(size);
+  }
+  if (!text.empty()) return std::nullopt;
+  return a;
+}
+
+void bind_blob(SQLite::Statement& statement, int index, std::span<const unsigned char> bytes) {
+  statement.bind(index, bytes.data(), static_cast<int>(bytes.size()));
+}
+
+std::span<const unsigned char> blob_of(const SQLite::Column& column) {
+  return {static_cast<const unsigned char*>(column.getBlob()), static_cast<size_t>(column.getBytes())};
+}
+
+void insert_person(SQLite::Statement& insert, const crypto::field_protection& protection, report_id id, int position,
+                   const report_person& p, std::optional<person_id> linked) {
   insert.bind(1, id);
   insert.bind(2, position);
   insert.bind(3, std::string(to_string(p.role)));
@@ -42,20 +100,23 @@ void insert_person(SQLite::Statement& insert, report_id id, int position, const 
   insert.bind(7, std::string(to_string(p.gender)));
   bind_text_or_null(insert, 8, p.national_id);
   if (p.address) {
-    insert.bind(9, p.address->street);
-    insert.bind(10, p.address->number);
-    insert.bind(11, p.address->postcode);
-    insert.bind(12, p.address->municipality);
+    bind_blob(insert, 9, protection.sealing.seal(encode_address(*p.address), person_field("address_sealed", id, position)));
   } else {
-    for (int column = 9; column <= 12; ++column) insert.bind(column);
+    insert.bind(9);
   }
-  bind_text_or_null(insert, 13, p.phone);
-  bind_optional_id(insert, 14, linked);
+  if (!p.phone.empty()) {
+    bind_blob(insert, 10, protection.sealing.seal(p.phone, person_field("phone_sealed", id, position)));
+    bind_blob(insert, 11, protection.lookup(phone_purpose, phone_lookup_key(p.phone)));
+  } else {
+    insert.bind(10);
+    insert.bind(11);
+  }
+  bind_optional_id(insert, 12, linked);
   insert.exec();
   insert.tryReset();
 }
 
-report_person read_person(SQLite::Statement& row) {
+result<report_person> read_person(SQLite::Statement& row, const crypto::sealer& sealer, report_id id) {
   report_person p;
   p.role = parse<family_role>(row.getColumn(0).getString()).value_or(family_role::other);
   p.first_name = row.getColumn(1).getString();
@@ -63,10 +124,20 @@ report_person read_person(SQLite::Statement& row) {
   if (!row.getColumn(3).isNull()) p.birth_date = parse_date(row.getColumn(3).getString());
   p.gender = parse<gender>(row.getColumn(4).getString()).value_or(gender::unknown);
   p.national_id = row.getColumn(5).getString();
-  if (!row.getColumn(6).isNull())
-    p.address = postal_address{row.getColumn(6).getString(), row.getColumn(7).getString(),
-                               row.getColumn(8).getString(), row.getColumn(9).getString()};
-  p.phone = row.getColumn(10).getString();
+  const auto position = row.getColumn(9).getInt64();
+  if (!row.getColumn(6).isNull()) {
+    const auto at = person_field("address_sealed", id, position);
+    auto text = sealer.open(blob_of(row.getColumn(6)), at);
+    if (!text) return text.error();
+    p.address = decode_address(*text);
+    if (!p.address) return fail(errc::failed_precondition, "report_persons.address_sealed of row " + std::to_string(id) +
+                                                              " position " + std::to_string(position) + " is malformed");
+  }
+  if (!row.getColumn(7).isNull()) {
+    auto phone = sealer.open(blob_of(row.getColumn(7)), person_field("phone_sealed", id, position));
+    if (!phone) return phone.error();
+    p.phone = std::move(*phone);
+  }
   return p;
 }
 
@@ -126,9 +197,9 @@ std::string indicators_json(const std::vector<indicator>& indicators) {
   return out;
 }
 
-report_writer::report_writer(SQLite::Database& db, bool own_transaction)
-    : db_(db), own_transaction_(own_transaction), insert_report_(db, insert_report_sql),
-      insert_person_(db, insert_report_person_sql) {}
+report_writer::report_writer(SQLite::Database& db, const crypto::field_protection& protection, bool own_transaction)
+    : db_(db), protection_(protection), own_transaction_(own_transaction), next_id_(db, next_report_id_sql),
+      insert_report_(db, insert_report_sql), insert_person_(db, insert_report_person_sql) {}
 
 result<report_id> report_writer::add(const police_report& r, timestamp received_at, std::optional<family_id> family,
                                      std::span<const person_id> persons) {
@@ -137,32 +208,36 @@ result<report_id> report_writer::add(const police_report& r, timestamp received_
   auto stored = guarded("add report", [&]() -> result<report_id> {
     std::optional<write_transaction> transaction;
     if (own_transaction_) transaction.emplace(db_);
+    next_id_.tryReset();
+    next_id_.executeStep();
+    const report_id id = next_id_.getColumn(0).getInt64();
+    next_id_.tryReset();
     auto& insert = insert_report_;
     insert.tryReset();  // a statement that failed last time must not fail this time
-    insert.bind(1, r.external_ref);
-    insert.bind(2, r.police_zone);
-    insert.bind(3, format_timestamp(r.reported_at));
-    bind_optional_timestamp(insert, 4, r.incident_at);
-    insert.bind(5, std::string(to_string(r.relationship)));
-    insert.bind(6, violence_json(r.violence));
-    insert.bind(7, indicators_json(r.indicators));
+    insert.bind(1, id);
+    insert.bind(2, r.external_ref);
+    insert.bind(3, r.police_zone);
+    insert.bind(4, format_timestamp(r.reported_at));
+    bind_optional_timestamp(insert, 5, r.incident_at);
+    insert.bind(6, std::string(to_string(r.relationship)));
+    insert.bind(7, violence_json(r.violence));
+    insert.bind(8, indicators_json(r.indicators));
     if (r.measures.restraining_order) {
-      insert.bind(8, format_date(r.measures.restraining_order->from));
-      insert.bind(9, format_date(r.measures.restraining_order->until));
+      insert.bind(9, format_date(r.measures.restraining_order->from));
+      insert.bind(10, format_date(r.measures.restraining_order->until));
     } else {
-      insert.bind(8);
       insert.bind(9);
+      insert.bind(10);
     }
-    insert.bind(10, r.measures.arrest ? 1 : 0);
-    insert.bind(11, r.measures.red_file ? 1 : 0);
-    insert.bind(12, r.narrative);
-    insert.bind(13, format_timestamp(received_at));
-    bind_optional_id(insert, 14, family);
+    insert.bind(11, r.measures.arrest ? 1 : 0);
+    insert.bind(12, r.measures.red_file ? 1 : 0);
+    bind_blob(insert, 13, protection_.sealing.seal(r.narrative, narrative_field(id)));
+    insert.bind(14, format_timestamp(received_at));
+    bind_optional_id(insert, 15, family);
     insert.exec();
-    auto id = db_.getLastInsertRowid();
     for (size_t i = 0; i < r.persons.size(); ++i) {
       insert_person_.tryReset();
-      insert_person(insert_person_, id, static_cast<int>(i), r.persons[i],
+      insert_person(insert_person_, protection_, id, static_cast<int>(i), r.persons[i],
                     persons.empty() ? std::nullopt : std::optional(persons[i]));
     }
     if (transaction) transaction->commit();
@@ -174,14 +249,15 @@ result<report_id> report_writer::add(const police_report& r, timestamp received_
   return stored;
 }
 
-result<report_id> add_report(SQLite::Database& db, const police_report& r, timestamp received_at) {
+result<report_id> add_report(SQLite::Database& db, const crypto::field_protection& protection, const police_report& r,
+                             timestamp received_at) {
   return guarded("add report", [&]() -> result<report_id> {
-    report_writer writer(db);
+    report_writer writer(db, protection);
     return writer.add(r, received_at);
   });
 }
 
-result<stored_report> get_report(SQLite::Database& db, report_id id) {
+result<stored_report> get_report(SQLite::Database& db, const crypto::sealer& sealer, report_id id) {
   return guarded("read report", [&]() -> result<stored_report> {
     SQLite::Statement query(db, select_report_sql);
     query.bind(1, id);
@@ -203,17 +279,41 @@ result<stored_report> get_report(SQLite::Database& db, report_id id) {
     }
     r.measures.arrest = query.getColumn(9).getInt() != 0;
     r.measures.red_file = query.getColumn(10).getInt() != 0;
-    r.narrative = query.getColumn(11).getString();
+    auto narrative = sealer.open(blob_of(query.getColumn(11)), narrative_field(id));
+    if (!narrative) return narrative.error();
+    r.narrative = std::move(*narrative);
     if (!query.getColumn(12).isNull()) s.family = query.getColumn(12).getInt64();
     s.received_at = parse_timestamp(query.getColumn(13).getString()).value_or(timestamp{});
     SQLite::Statement persons(db, select_report_persons_sql);
     persons.bind(1, id);
     while (persons.executeStep()) {
-      r.persons.push_back(read_person(persons));
-      s.linked_persons.push_back(persons.getColumn(11).isNull() ? std::nullopt
-                                                                : std::optional(persons.getColumn(11).getInt64()));
+      auto person = read_person(persons, sealer, id);
+      if (!person) return person.error();
+      r.persons.push_back(std::move(*person));
+      s.linked_persons.push_back(persons.getColumn(8).isNull() ? std::nullopt
+                                                               : std::optional(persons.getColumn(8).getInt64()));
     }
     return s;
+  });
+}
+
+result<std::optional<family_id>> get_report_family(SQLite::Database& db, report_id id) {
+  return guarded("read report", [&]() -> result<std::optional<family_id>> {
+    SQLite::Statement query(db, select_report_family_sql);
+    query.bind(1, id);
+    if (!query.executeStep()) return fail(errc::not_found, "no report with id " + std::to_string(id));
+    return query.getColumn(0).isNull() ? std::nullopt : std::optional(query.getColumn(0).getInt64());
+  });
+}
+
+result<std::vector<report_id>> reports_with_phone(SQLite::Database& db, const crypto::keyed_hash& lookup,
+                                                  std::string_view phone) {
+  return guarded("find reports by phone", [&]() -> result<std::vector<report_id>> {
+    SQLite::Statement query(db, select_reports_by_phone_sql);
+    bind_blob(query, 1, lookup(phone_purpose, phone_lookup_key(phone)));
+    std::vector<report_id> ids;
+    while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
+    return ids;
   });
 }
 
@@ -252,6 +352,38 @@ result<void> link_report_person(SQLite::Database& db, report_id report, int posi
     transaction.commit();
     return {};
   });
+}
+
+crypto::sealed_blob seal_narrative(const crypto::sealer& sealer, report_id id, std::string_view narrative) {
+  return sealer.seal(narrative, narrative_field(id));
+}
+
+crypto::sealed_blob seal_address(const crypto::sealer& sealer, report_id id, std::int64_t position, const postal_address& a) {
+  return sealer.seal(encode_address(a), person_field("address_sealed", id, position));
+}
+
+crypto::sealed_blob seal_phone(const crypto::sealer& sealer, report_id id, std::int64_t position, std::string_view phone) {
+  return sealer.seal(phone, person_field("phone_sealed", id, position));
+}
+
+result<std::string> open_narrative(const crypto::sealer& sealer, report_id id, std::span<const unsigned char> blob) {
+  return sealer.open(blob, narrative_field(id));
+}
+
+result<postal_address> open_address(const crypto::sealer& sealer, report_id id, std::int64_t position,
+                                    std::span<const unsigned char> blob) {
+  auto text = sealer.open(blob, person_field("address_sealed", id, position));
+  if (!text) return text.error();
+  auto address = decode_address(*text);
+  if (!address)
+    return fail(errc::failed_precondition, "report_persons.address_sealed of row " + std::to_string(id) + " position " +
+                                               std::to_string(position) + " is malformed");
+  return *address;
+}
+
+result<std::string> open_phone(const crypto::sealer& sealer, report_id id, std::int64_t position,
+                               std::span<const unsigned char> blob) {
+  return sealer.open(blob, person_field("phone_sealed", id, position));
 }
 
 }  // namespace casechain::core::store

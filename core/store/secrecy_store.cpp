@@ -2,6 +2,7 @@
 
 #include "core/store/case_store.hpp"
 #include "core/store/sqlite_error.hpp"
+#include "core/store/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -39,10 +40,13 @@ constexpr auto case_overrides_sql =
     "FROM danger_overrides WHERE case_id = ? ORDER BY id";
 constexpr auto insert_exclusion_sql =
     "INSERT INTO exclusions (user_id, family_id, reason, made_by, made_at) VALUES (?, ?, ?, ?, ?)";
+constexpr auto next_note_id_sql = "SELECT coalesce(max(id), 0) + 1 FROM care_notes";
 constexpr auto insert_note_sql =
-    "INSERT INTO care_notes (case_id, organisation_id, author_id, written_at, text) VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO care_notes (id, case_id, organisation_id, author_id, written_at, text_sealed) VALUES (?, ?, ?, ?, ?, ?)";
 constexpr auto case_notes_sql =
-    "SELECT id, case_id, organisation_id, author_id, written_at, text FROM care_notes WHERE case_id = ? ORDER BY id";
+    "SELECT id, case_id, organisation_id, author_id, written_at, text_sealed FROM care_notes WHERE case_id = ? ORDER BY id";
+
+crypto::field_address note_field(std::int64_t id) { return {"care_notes", "text_sealed", id}; }
 
 timestamp time_of(const SQLite::Column& c) { return parse_timestamp(c.getString()).value_or(timestamp{}); }
 std::optional<timestamp> optional_time(const SQLite::Column& c) {
@@ -262,21 +266,25 @@ result<exclusion> add_exclusion(SQLite::Database& db, exclusion e) {
   });
 }
 
-result<care_note> add_care_note(SQLite::Database& db, care_note n) {
+result<care_note> add_care_note(SQLite::Database& db, const crypto::sealer& sealer, care_note n) {
   return guarded("write a care note", [&]() -> result<care_note> {
+    write_transaction transaction(db);
+    n.id = db.execAndGet(next_note_id_sql).getInt64();
+    auto sealed = sealer.seal(n.text, note_field(n.id));
     SQLite::Statement q(db, insert_note_sql);
-    q.bind(1, n.case_ref);
-    q.bind(2, n.owner);
-    q.bind(3, n.author);
-    q.bind(4, format_timestamp(n.written_at));
-    q.bind(5, n.text);
+    q.bind(1, n.id);
+    q.bind(2, n.case_ref);
+    q.bind(3, n.owner);
+    q.bind(4, n.author);
+    q.bind(5, format_timestamp(n.written_at));
+    q.bind(6, static_cast<const void*>(sealed.data()), static_cast<int>(sealed.size()));
     q.exec();
-    n.id = db.getLastInsertRowid();
+    transaction.commit();
     return n;
   });
 }
 
-result<std::vector<care_note>> care_notes_of_case(SQLite::Database& db, case_id c) {
+result<std::vector<care_note>> care_notes_of_case(SQLite::Database& db, const crypto::sealer& sealer, case_id c) {
   return guarded("read care notes", [&]() -> result<std::vector<care_note>> {
     SQLite::Statement q(db, case_notes_sql);
     q.bind(1, c);
@@ -288,8 +296,12 @@ result<std::vector<care_note>> care_notes_of_case(SQLite::Database& db, case_id 
       n.owner = q.getColumn(2).getInt64();
       n.author = q.getColumn(3).getInt64();
       n.written_at = time_of(q.getColumn(4));
-      n.text = q.getColumn(5).getString();
-      out.push_back(n);
+      const auto& blob = q.getColumn(5);
+      auto text = sealer.open({static_cast<const unsigned char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes())},
+                              note_field(n.id));
+      if (!text) return text.error();
+      n.text = std::move(*text);
+      out.push_back(std::move(n));
     }
     return out;
   });

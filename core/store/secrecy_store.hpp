@@ -3,6 +3,7 @@
 // must-not-know exclusions, care notes; and the facts the policy decision
 // point needs about a user's standing in a case, read at one moment.
 
+#include "core/crypto/sealer.hpp"
 #include "core/error.hpp"
 #include "core/model/case_record.hpp"
 #include "core/model/organisation.hpp"
@@ -84,7 +85,9 @@ struct care_note {
   timestamp written_at{};
   std::string text;
 };
-result<care_note> add_care_note(SQLite::Database& db, care_note n);
-result<std::vector<care_note>> care_notes_of_case(SQLite::Database& db, case_id c);
+// Care notes are stored sealed; call inside a write transaction (the new
+// row's id is part of the sealed value's associated data).
+result<care_note> add_care_note(SQLite::Database& db, const crypto::sealer& sealer, care_note n);
+result<std::vector<care_note>> care_notes_of_case(SQLite::Database& db, const crypto::sealer& sealer, case_id c);
 
 }  // namespace casechain::core::store

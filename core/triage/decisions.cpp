@@ -35,14 +35,14 @@ std::string event_detail(report_id report, track proposed, track decided, std::o
 // Opens the family's case on the decided track, or updates its open case.
 result<case_id> apply_to_case(SQLite::Database& db, report_id report, track proposed, track decided, user_id actor,
                               const std::string& reason, timestamp at) {
-  auto stored = store::get_report(db, report);
-  if (!stored) return stored.error();
-  if (!stored->family) return fail(errc::failed_precondition, "the report is not linked to a family");
-  auto open = store::find_open_case(db, *stored->family);
+  auto family = store::get_report_family(db, report);  // nothing sealed needed here
+  if (!family) return family.error();
+  if (!*family) return fail(errc::failed_precondition, "the report is not linked to a family");
+  auto open = store::find_open_case(db, **family);
   if (!open && open.error().code != errc::not_found) return open.error();
   if (!open) {
     case_record c;
-    c.family = *stored->family;
+    c.family = **family;
     c.track = decided;
     c.step = first_step(decided);
     c.opened_at = c.updated_at = at;

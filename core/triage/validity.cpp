@@ -71,17 +71,17 @@ constexpr auto reports_in_period_sql =
     "WHERE r.reported_at >= ? AND r.reported_at < ? ORDER BY r.reported_at, r.id";
 }  // namespace
 
-result<replay_figures> replay(SQLite::Database& db, const instrument& in, const lexicon_set& lexicons, timestamp from,
+result<replay_figures> replay(SQLite::Database& db, const crypto::field_protection& protection, const instrument& in, const lexicon_set& lexicons, timestamp from,
                               timestamp to, const std::function<void(std::int64_t)>& progress) {
   return store::guarded("replay the instrument", [&]() -> result<replay_figures> {
     replay_figures f;
-    store::intake_store history_source(db);
+    store::intake_store history_source(db, protection);
     SQLite::Statement reports(db, reports_in_period_sql);
     reports.bind(1, format_timestamp(from));
     reports.bind(2, format_timestamp(to));
     while (reports.executeStep()) {
       report_id id = reports.getColumn(0).getInt64();
-      auto stored = store::get_report(db, id);
+      auto stored = store::get_report(db, protection.sealing, id);
       if (!stored) return stored.error();
       store::family_history history;
       if (!reports.getColumn(1).isNull())

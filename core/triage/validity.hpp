@@ -5,6 +5,7 @@
 // report within 12 months, per decided track. And replay: another instrument
 // version run over past reports in shadow mode, changing nothing.
 
+#include "core/crypto/field_protection.hpp"
 #include "core/error.hpp"
 #include "core/triage/instrument.hpp"
 #include "core/triage/narrative_cues.hpp"
@@ -55,9 +56,9 @@ struct replay_figures {
 
 // Runs `in` over the stored reports with report date in [from, to), each
 // with its family's report history as it was at its date (an open case is
-// taken as it is now). Reads only. `progress` is
-// called every 10,000 reports.
-result<replay_figures> replay(SQLite::Database& db, const instrument& in, const lexicon_set& lexicons, timestamp from,
+// taken as it is now). Reads only; opens the sealed narratives with
+// `protection`. `progress` is called every 10,000 reports.
+result<replay_figures> replay(SQLite::Database& db, const crypto::field_protection& protection, const instrument& in, const lexicon_set& lexicons, timestamp from,
                               timestamp to, const std::function<void(std::int64_t)>& progress = {});
 
 }  // namespace casechain::core::triage

@@ -1,6 +1,7 @@
 // `casechain stats`, `report` and `export` through the real binary, on a data
 // folder holding the hand-built chain and persons full of canary identifiers.
 #include "core/data_dir.hpp"
+#include "core/data_protection.hpp"
 #include "core/store/database.hpp"
 #include "tests/support/canary_rows.hpp"
 #include "tests/support/process.hpp"
@@ -34,7 +35,7 @@ struct data_folder {
     REQUIRE(cli({"init", "--data", data}).status == 0);
     auto dir = core::data_dir::open(data).value();
     auto db = core::store::database::open(dir.database_file()).value();
-    test::stats_scenario_rows rows(db.sql());
+    test::stats_scenario_rows rows(db.sql(), core::load_field_protection(dir, db.sql()).value());
     test::add_canary_persons(rows.b);
   }
 };

@@ -113,7 +113,7 @@ struct secrecy_fixture {
                                               std::to_string(f.orgs["GP"].id) + "], \"decisions\": \"" +
                                               std::string(canary_minutes) + "\"}") == status::created);
     f.app->db().write([&](SQLite::Database& db) {
-      return core::store::add_care_note(db, {0, id, f.orgs["CAW"].id, f.users["social"].id, f.clock, std::string(canary_care_note)})
+      return core::store::add_care_note(db, f.app->protection().sealing, {0, id, f.orgs["CAW"].id, f.users["social"].id, f.clock, std::string(canary_care_note)})
           .value();
     });
     return id;

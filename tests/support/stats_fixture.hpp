@@ -6,6 +6,7 @@
 // followed (or not) by a new report, screenings at plan start and closure.
 // Rows are written with plain SQL so every timestamp is exactly as chosen.
 
+#include "core/store/report_store.hpp"
 #include "tests/support/test_database.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -17,7 +18,12 @@ namespace casechain::test {
 
 class stats_builder {
  public:
-  explicit stats_builder(SQLite::Database& db) : db_(db) {}
+  // Sensitive columns are sealed under `protection`: the data folder's keys
+  // when commands will read the rows, throwaway keys otherwise.
+  explicit stats_builder(SQLite::Database& db, std::shared_ptr<const core::crypto::field_protection> protection =
+                                                   core::crypto::ephemeral_protection())
+      : db_(db), protection_(std::move(protection)) {}
+  const core::crypto::field_protection& protection() const { return *protection_; }
 
   std::int64_t org(const std::string& name) {
     return insert("INSERT INTO organisations (name, sector, created_at) VALUES (?, 'care', '2024-01-01T00:00:00Z')", name);
@@ -30,15 +36,18 @@ class stats_builder {
   // A report with the instrument's proposal (0: none).
   std::int64_t report(const std::string& zone, const std::string& reported_at, std::optional<std::int64_t> family,
                       int proposed, const std::string& narrative = "") {
-    SQLite::Statement s(db_, "INSERT INTO reports (external_ref, police_zone, reported_at, relationship, violence, "
-                             "indicators, arrest, red_file, narrative, family_id, received_at) "
-                             "VALUES (?, ?, ?, 'partner', '[]', '{}', 0, 0, ?, ?, ?)");
-    s.bind(1, "PVCANARY-" + std::to_string(++refs_));  // a police report number: never exported
-    s.bind(2, zone);
-    s.bind(3, reported_at);
-    s.bind(4, narrative);
-    if (family) s.bind(5, *family);
-    s.bind(6, reported_at);
+    auto next = db_.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM reports").getInt64();
+    auto sealed = core::store::seal_narrative(protection_->sealing, next, narrative);
+    SQLite::Statement s(db_, "INSERT INTO reports (id, external_ref, police_zone, reported_at, relationship, violence, "
+                             "indicators, arrest, red_file, narrative_sealed, family_id, received_at) "
+                             "VALUES (?1, ?2, ?3, ?4, 'partner', '[]', '{}', 0, 0, ?5, ?6, ?7)");
+    s.bind(1, next);
+    s.bind(2, "PVCANARY-" + std::to_string(++refs_));  // a police report number: never exported
+    s.bind(3, zone);
+    s.bind(4, reported_at);
+    s.bind(5, static_cast<const void*>(sealed.data()), static_cast<int>(sealed.size()));
+    if (family) s.bind(6, *family);
+    s.bind(7, reported_at);
     s.exec();
     auto id = db_.getLastInsertRowid();
     if (proposed)
@@ -52,10 +61,23 @@ class stats_builder {
                       const std::string& national_id, const std::string& postcode, const std::string& phone) {
     auto id = insert("INSERT INTO persons (first_name, last_name, birth_date, gender, national_id, created_at) "
                      "VALUES (?, 'Quixlemort', ?, ?, ?, '2024-01-01T00:00:00Z')", first, birth, gender, national_id);
-    exec("INSERT INTO report_persons (report_id, position, person_id, role, first_name, last_name, birth_date, gender, "
-         "national_id, street, house_number, postcode, municipality, phone) "
-         "VALUES (?, ?, ?, ?, ?, 'Quixlemort', ?, ?, ?, 'Canarystraat', '17', ?, 'Canaryville', ?)",
-         report, position, id, role, first, birth, gender, national_id, postcode, phone);
+    auto address = core::store::seal_address(protection_->sealing, report, position,
+                                             {"Canarystraat", "17", postcode, "Canaryville"});
+    auto sealed_phone = core::store::seal_phone(protection_->sealing, report, position, phone);
+    SQLite::Statement s(db_, "INSERT INTO report_persons (report_id, position, person_id, role, first_name, last_name, "
+                             "birth_date, gender, national_id, address_sealed, phone_sealed) "
+                             "VALUES (?, ?, ?, ?, ?, 'Quixlemort', ?, ?, ?, ?, ?)");
+    s.bind(1, report);
+    s.bind(2, position);
+    s.bind(3, id);
+    s.bind(4, role);
+    s.bind(5, first);
+    s.bind(6, birth);
+    s.bind(7, gender);
+    s.bind(8, national_id);
+    s.bind(9, static_cast<const void*>(address.data()), static_cast<int>(address.size()));
+    s.bind(10, static_cast<const void*>(sealed_phone.data()), static_cast<int>(sealed_phone.size()));
+    s.exec();
     exec("INSERT INTO family_members (family_id, person_id, role) VALUES (?, ?, ?)", family, id, role);
     return id;
   }
@@ -135,6 +157,7 @@ class stats_builder {
     return db_.getLastInsertRowid();
   }
   SQLite::Database& db_;
+  std::shared_ptr<const core::crypto::field_protection> protection_;
   int refs_ = 0;
 };
 
@@ -146,7 +169,9 @@ struct stats_scenario_rows {
   std::int64_t f1 = b.family(), f2 = b.family(), f3 = b.family(), f4 = b.family(), f5 = b.family(), f6 = b.family();
   std::int64_t c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
 
-  explicit stats_scenario_rows(SQLite::Database& db) : b(db) {
+  explicit stats_scenario_rows(SQLite::Database& db, std::shared_ptr<const core::crypto::field_protection> protection =
+                                                          core::crypto::ephemeral_protection())
+      : b(db, std::move(protection)) {
     b.report("Z1", "2025-12-14T23:59:59Z", std::nullopt, 1);  // R0: the second before the period
     b.report("Z1", "2026-01-16T00:00:00Z", std::nullopt, 1);  // R5: the first second after it
     b.report("Z1", "2025-06-01T10:00:00Z", f4, 2);            // R8: F4's first report, long before

@@ -1,6 +1,7 @@
 #pragma once
 // A real, migrated SQLite database in a temporary folder, for store tests.
 
+#include "core/crypto/field_protection.hpp"
 #include "core/store/database.hpp"
 #include "core/util/time.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -12,6 +13,8 @@ namespace casechain::test {
 struct test_database {
   temp_dir dir;
   core::store::database db = open(dir);
+  // A fresh in-memory key ring per test database.
+  std::shared_ptr<const core::crypto::field_protection> protection = core::crypto::ephemeral_protection();
   SQLite::Database& sql() { return db.sql(); }
 
   int count(const char* table) {

@@ -11,7 +11,8 @@ namespace casechain::test {
 
 struct triage_fixture {
   test_database t;
-  core::intake::report_importer importer{t.sql(), core::triage::builtin_instrument(), core::triage::builtin_lexicons()};
+  core::intake::report_importer importer{t.sql(), *t.protection, core::triage::builtin_instrument(),
+                                         core::triage::builtin_lexicons()};
   core::organisation fjc = core::store::add_organisation(t.sql(), "FJC", core::sector::administration, core::now_utc()).value();
   core::user anna = add("anna", {core::role::triage});
   core::user bert = add("bert", {core::role::triage});

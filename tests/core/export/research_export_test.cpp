@@ -56,7 +56,7 @@ struct exported {
   core::research::export_summary summary;
   exported() {
     test::add_canary_persons(s.b);
-    auto written = core::research::write_export(s.t.sql(), out / "export", export_day);
+    auto written = core::research::write_export(s.t.sql(), s.b.protection().sealing, out / "export", export_day);
     REQUIRE(written);
     summary = *written;
   }
@@ -115,7 +115,7 @@ TEST_SUITE("core/export") {
     CHECK(std::includes(report_families.begin(), report_families.end(), case_families.begin(), case_families.end()));
 
     test::temp_dir other;
-    REQUIRE(core::research::write_export(e.s.t.sql(), other / "again", export_day));
+    REQUIRE(core::research::write_export(e.s.t.sql(), e.s.b.protection().sealing, other / "again", export_day));
     for (const char* name : files) {
       CAPTURE(name);
       std::set<std::string> first, second;
@@ -130,7 +130,7 @@ TEST_SUITE("core/export") {
   TEST_CASE("the same data exported twice gives the same counts and the same values apart from pseudonyms") {
     exported e;
     test::temp_dir other;
-    auto again = core::research::write_export(e.s.t.sql(), other / "again", export_day);
+    auto again = core::research::write_export(e.s.t.sql(), e.s.b.protection().sealing, other / "again", export_day);
     REQUIRE(again);
     CHECK(again->rows == e.summary.rows);
     CHECK(e.summary.rows.at("reports.csv") == 13);  // the scenario's 11 and the canaries' 2

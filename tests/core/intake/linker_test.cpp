@@ -22,7 +22,7 @@ TEST_SUITE("core/intake/linking") {
     CHECK(f.t.count("persons") == 3);
     auto members = store::family_members(f.t.sql(), first.links.family).value();
     CHECK(members.size() == 3);
-    CHECK(store::get_report(f.t.sql(), first.id).value().family == first.links.family);
+    CHECK(store::get_report(f.t.sql(), f.t.protection->sealing, first.id).value().family == first.links.family);
   }
 
   TEST_CASE("the same persons again link to the same family; the national id wins over a changed name") {

@@ -13,9 +13,9 @@ TEST_SUITE("core/store/reports") {
   TEST_CASE("a report round-trips with its persons, indicators and measures") {
     test::test_database t;
     auto report = test::sample_report();
-    auto id = store::add_report(t.sql(), report, test::at("2026-03-14T22:00:00Z"));
+    auto id = store::add_report(t.sql(), *t.protection, report, test::at("2026-03-14T22:00:00Z"));
     REQUIRE(id);
-    auto stored = store::get_report(t.sql(), *id);
+    auto stored = store::get_report(t.sql(), t.protection->sealing, *id);
     REQUIRE(stored);
     CHECK(stored->report == report);
     CHECK(stored->received_at == test::at("2026-03-14T22:00:00Z"));
@@ -27,15 +27,15 @@ TEST_SUITE("core/store/reports") {
   TEST_CASE("the same external_ref from the same zone is a duplicate, from another zone it is not") {
     test::test_database t;
     auto report = test::sample_report();
-    REQUIRE(store::add_report(t.sql(), report, now_utc()));
-    auto twice = store::add_report(t.sql(), report, now_utc());
+    REQUIRE(store::add_report(t.sql(), *t.protection, report, now_utc()));
+    auto twice = store::add_report(t.sql(), *t.protection, report, now_utc());
     REQUIRE_FALSE(twice);
     CHECK(twice.error().code == errc::already_exists);
     CHECK(twice.error().message.find("duplicate") != std::string::npos);
     CHECK(t.count("reports") == 1);
     CHECK(t.count("report_persons") == 3);
     report.police_zone = "5415 Gent";
-    CHECK(store::add_report(t.sql(), report, now_utc()));
+    CHECK(store::add_report(t.sql(), *t.protection, report, now_utc()));
     auto found = store::find_report(t.sql(), "5415 Gent", report.external_ref);
     CHECK(found);
   }
@@ -45,7 +45,7 @@ TEST_SUITE("core/store/reports") {
     auto report = test::sample_report();
     report.persons[2].first_name = "Lotte";
     report.external_ref = std::string(65, 'x');  // over the 64-character limit: rejected by the schema
-    auto refused = store::add_report(t.sql(), report, now_utc());
+    auto refused = store::add_report(t.sql(), *t.protection, report, now_utc());
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == errc::invalid_argument);
     CHECK(t.count("reports") == 0);
@@ -54,7 +54,7 @@ TEST_SUITE("core/store/reports") {
 
   TEST_CASE("a report is linked to a family and its persons") {
     test::test_database t;
-    auto id = store::add_report(t.sql(), test::sample_report(), now_utc());
+    auto id = store::add_report(t.sql(), *t.protection, test::sample_report(), now_utc());
     REQUIRE(id);
     auto fam = store::add_family(t.sql(), now_utc());
     REQUIRE(fam);
@@ -63,14 +63,14 @@ TEST_SUITE("core/store/reports") {
     REQUIRE(p);
     REQUIRE(store::set_report_family(t.sql(), *id, fam->id));
     REQUIRE(store::link_report_person(t.sql(), *id, 0, p->id));
-    auto stored = store::get_report(t.sql(), *id);
+    auto stored = store::get_report(t.sql(), t.protection->sealing, *id);
     REQUIRE(stored);
     CHECK(stored->family == fam->id);
     CHECK(stored->linked_persons[0] == p->id);
     CHECK_FALSE(stored->linked_persons[1]);
     CHECK(store::link_report_person(t.sql(), *id, 7, p->id).error().code == errc::not_found);
     CHECK(store::set_report_family(t.sql(), *id, 999).error().code == errc::not_found);
-    CHECK(store::get_report(t.sql(), 999).error().code == errc::not_found);
+    CHECK(store::get_report(t.sql(), t.protection->sealing, 999).error().code == errc::not_found);
   }
 }
 

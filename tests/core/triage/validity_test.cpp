@@ -91,7 +91,7 @@ TEST_SUITE("core/triage/validity") {
       "risk_levels": [{"level": "low", "min_score": 0}], "rules": []})");
     REQUIRE(lenient);
     auto proposals_before = f.t.count("triage_proposals");
-    auto r = triage::replay(f.t.sql(), **lenient, *triage::builtin_lexicons(), all_from, all_to);
+    auto r = triage::replay(f.t.sql(), *f.t.protection, **lenient, *triage::builtin_lexicons(), all_from, all_to);
     REQUIRE(r);
     CHECK(r->reports == 2);
     CHECK(r->changed == 1);

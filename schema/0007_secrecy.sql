@@ -1,4 +1,4 @@
--- 0006: the secrecy rules' ledgers. Consent per person, recipient
+-- 0007: the secrecy rules' ledgers. Consent per person, recipient
 -- organisation and data category; emergency access ("break the glass") per
 -- user and case, reviewed by an auditor; danger overrides (sharing without
 -- consent in imminent danger), reviewed too; must-not-know exclusions of a
@@ -65,6 +65,7 @@ CREATE TABLE care_notes (
   organisation_id  INTEGER NOT NULL REFERENCES organisations (id),  -- the owner
   author_id        INTEGER NOT NULL REFERENCES users (id),
   written_at       TEXT NOT NULL,
-  text             TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 10000)
+  -- Sealed (AES-256-GCM, core/crypto): a professional secret never rests in clear.
+  text_sealed      BLOB NOT NULL CHECK (typeof(text_sealed) = 'blob')
 );
 CREATE INDEX care_notes_case ON care_notes (case_id, organisation_id, id);
