@@ -18,7 +18,7 @@ export async function showCase(view, user, id) {
   let answer, events = [], work = {}, overdue = [];
   try {
     answer = await api('GET', `/api/v1/cases/${id}`);
-    if (answer.access === 'read') {
+    if (readsPlan(answer)) {
       events = (await api('GET', `/api/v1/cases/${id}/events`)).events;
       work = await api('GET', `/api/v1/cases/${id}/work`);
     }
@@ -38,10 +38,19 @@ export async function showCase(view, user, id) {
     progressBar(c),
     alerts(overdue, work.alerts || []),
     answer.next_steps ? nextSteps(view, user, id, answer.next_steps, manages) : null,
-    manages && answer.access === 'read' ? milestoneForm(view, user, id) : null,
-    manages && answer.access === 'read' ? workForms(id, answer.members || [], () => showCase(view, user, id)) : null,
+    manages && writesPlan(answer) ? milestoneForm(view, user, id) : null,
+    manages && writesPlan(answer) ? workForms(id, answer.members || [], () => showCase(view, user, id)) : null,
     answer.members ? section('members', list(answer.members, (m) => t('case.organisation', {id: m}))) : null,
-    answer.access === 'read' ? workSections(work, events) : h('p', {class: 'hint'}, t('case.summary_only')));
+    readsPlan(answer) ? workSections(work, events) : h('p', {class: 'hint'}, t('case.summary_only')));
+}
+
+// The user's level on the action plan, as the server's secrecy policy gave it.
+function readsPlan(answer) {
+  return ['read', 'write'].includes(answer.access && answer.access.action_plan);
+}
+
+function writesPlan(answer) {
+  return answer.access && answer.access.action_plan === 'write';
 }
 
 function section(name, ...content) {
