@@ -41,7 +41,26 @@ export async function showCase(view, user, id) {
     manages && writesPlan(answer) ? milestoneForm(view, user, id) : null,
     manages && writesPlan(answer) ? workForms(id, answer.members || [], () => showCase(view, user, id)) : null,
     answer.members ? section('members', list(answer.members, (m) => t('case.organisation', {id: m}))) : null,
+    ...familySections(answer),
     readsPlan(answer) ? workSections(work, events) : h('p', {class: 'hint'}, t('case.summary_only')));
+}
+
+// The family as far as the secrecy rules let this user see it: each part is
+// present in the answer only when its data category allows.
+function familySections(answer) {
+  return [
+    answer.family ? section('family', list(answer.family, (p) => [`${p.first_name} ${p.last_name}`, ' — ',
+      t(`family_role.${p.role}`), p.birth_date ? ` (${formatDate(p.birth_date)})` : ''])) : null,
+    answer.household ? section('household', t('case.household_size', {persons: answer.household.persons,
+      children: answer.household.children})) : null,
+    answer.safe_contacts ? section('safe_contacts', list(answer.safe_contacts, (a) =>
+      [t('case.person', {id: a.person}), ': ', [a.street, a.house_number].filter(Boolean).join(' '), ', ',
+        [a.postcode, a.municipality].filter(Boolean).join(' '), a.phone ? ` — ${a.phone}` : ''])) : null,
+    answer.reports ? section('reports', list(answer.reports, (r) => [formatDateTime(r.reported_at),
+      r.narrative ? [': ', h('q', {}, r.narrative)] : ''])) : null,
+    answer.care_notes ? section('care_notes', list(answer.care_notes, (n) => [formatDateTime(n.written_at), ' — ',
+      t('case.organisation', {id: n.organisation}), ': ', n.text])) : null,
+  ];
 }
 
 // The user's level on the action plan, as the server's secrecy policy gave it.
