@@ -94,9 +94,30 @@ core::result<response> access_log(request_context& c) {
   });
 }
 
+// Whether the whole chain verifies, checked now on a reader connection.
+core::result<response> verification(request_context& c) {
+  auto checked = c.app.db().read(
+      [&](SQLite::Database& db) { return core::store::verify_audit_trail(db, c.app.audit_key()); });
+  if (!checked) return checked.error();
+  record(c, core::audit::action::verify, std::nullopt, "audit", "duty");
+  return answer(c, http::status::ok, [&](core::json_writer& w) {
+    w.begin_object();
+    w.field("verifies", !checked->first_bad);
+    w.field("entries", checked->entries);
+    if (checked->first_bad) {
+      w.field("first_bad", *checked->first_bad);
+      w.field("problem", checked->problem);
+    }
+    w.end_object();
+  });
+}
+
 }  // namespace
 
 void add_audit_routes(router& r) {
+  r.add({http::verb::get, "/api/v1/audit/verification", {role::auditor}, false,
+         "Whether the audit trail's hash chain verifies from its first entry, and the first bad entry if not.",
+         verification});
   r.add({http::verb::get, "/api/v1/audit", {role::auditor}, false,
          "The audit trail, newest first (filters: case, user, from, until; paging: before, limit).", list});
   r.add({http::verb::get, "/api/v1/cases/{id}/access-log", {role::case_manager}, false,

@@ -285,6 +285,10 @@ const std::map<std::string, route_bodies, std::less<>>& route_body_schemas() {
        {json, R"({"type": "object", "additionalProperties": false, "required": ["text"],
           "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 10000}}})", 201, created}},
       {"GET /api/v1/audit", {{}, {}, 200, R"({"$ref": "#/components/schemas/audit_entries"})"}},
+      {"GET /api/v1/audit/verification",
+       {{}, {}, 200, R"({"type": "object", "required": ["verifies", "entries"], "properties": {
+          "verifies": {"type": "boolean"}, "entries": {"type": "integer", "description": "entries checked"},
+          "first_bad": {"type": "integer"}, "problem": {"type": "string"}}})"}},
       {"GET /api/v1/cases/{id}/access-log", {{}, {}, 200, R"({"$ref": "#/components/schemas/audit_entries"})"}},
       {"GET /api/v1/stats",
        {{}, {}, 200, R"({"type": "object", "description": "the evaluation figures for the period, as defined in docs/figures.md",

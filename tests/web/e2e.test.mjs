@@ -241,6 +241,34 @@ describe('the web front end', () => {
     await page.close();
   });
 
+  test('the auditor sees the chain verified, closes an emergency access review and filters the trail', async () => {
+    const id = await caseThroughApi('E2E.AUDIT.1');
+    const opened = await call(server, 'POST', `/api/v1/cases/${id}/emergency-access`,
+      {token: tokens.police, body: {reason: 'the victim called from a shelter', password}});
+    assert.equal(opened.status, 201);
+    const page = await newPage(browser);
+    await logInThroughForm(page, server, 'auditor');
+    await page.locator('#nav a[data-screen="audit"]').click();
+    await page.locator('#view .audit-ok').waitFor();
+    const row = page.locator('#view table.review tr', {hasText: 'the victim called from a shelter'});
+    await row.waitFor();
+    await row.getByLabel('Review note').fill('justified: a call from a shelter');
+    await row.getByRole('button', {name: 'Close the review'}).click();
+    await page.locator('#view', {hasText: 'Nothing awaits review.'}).waitFor();
+    await page.getByLabel('Case number').fill(String(id));
+    await page.getByRole('button', {name: 'Filter'}).click();
+    await page.locator('#view table.entries tbody tr').first().waitFor();
+    const cases = await page.locator('#view table.entries tbody tr td:nth-child(5)').allTextContents();
+    assert.ok(cases.length > 0);
+    assert.ok(cases.every((c) => c === String(id)));
+    assert.ok(page.url().endsWith('#/audit'));  // filters never enter the address
+    await assertAccessible(page, 'audit');
+    await screenshot(page, 'audit-trail');
+    await assertNoPersonalData(page);
+    assertNoConsoleProblems(page);
+    await page.close();
+  });
+
   test('figures: says "not available" without the stats route, and draws the numbers it gets as SVG bars', async () => {
     const page = await newPage(browser);
     await logInThroughForm(page, server, 'auditor');
