@@ -2,6 +2,7 @@
 // A real, migrated SQLite database in a temporary folder, for store tests.
 
 #include "core/store/database.hpp"
+#include "core/util/time.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
