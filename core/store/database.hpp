@@ -1,7 +1,8 @@
 #pragma once
 // The SQLite database of a data folder: opened with WAL, synchronous=FULL,
 // foreign keys on and a busy timeout, and migrated to this binary's schema
-// before use. One `database` per thread; SQLite connections are not shared.
+// before use. One `database` per thread; SQLite connections are not shared
+// (opened without a per-connection mutex: use one from one thread at a time).
 // Each has a prepared-statement cache (statement_cache.hpp) that store
 // functions use through statement_lease; it is dropped before the connection closes.
 
