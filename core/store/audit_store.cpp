@@ -2,6 +2,7 @@
 
 #include "core/audit/audit_chain.hpp"
 #include "core/store/sqlite_error.hpp"
+#include "core/store/statement_cache.hpp"
 #include "core/store/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -71,13 +72,13 @@ result<void> append_audit_entries(SQLite::Database& db, const audit::audit_key& 
     std::int64_t last_id = 0;
     entry_hash last = audit::chain_start(key);
     {
-      SQLite::Statement query(db, select_last_sql);
-      if (query.executeStep()) {
-        last_id = query.getColumn(0).getInt64();
-        last = read_hash(query.getColumn(1));
+      statement_lease query(db, select_last_sql);
+      if (query->executeStep()) {
+        last_id = query->getColumn(0).getInt64();
+        last = read_hash(query->getColumn(1));
       }
     }
-    SQLite::Statement insert(db, insert_sql);
+    statement_lease insert(db, insert_sql);
     for (auto& e : entries) {
       e.id = ++last_id;
       e.roles = bounded(e.roles, 200);
@@ -87,21 +88,21 @@ result<void> append_audit_entries(SQLite::Database& db, const audit::audit_key& 
       e.request_id = bounded(e.request_id, 64);
       e.hash = audit::chain_hash(key, last, e);
       last = e.hash;
-      insert.bind(1, e.id);
-      insert.bind(2, format_timestamp(e.at));
-      bind_optional(insert, 3, e.user);
-      bind_optional(insert, 4, e.organisation);
-      insert.bind(5, e.roles);
-      insert.bind(6, e.action);
-      bind_optional(insert, 7, e.case_ref);
-      insert.bind(8, e.category);
-      insert.bind(9, e.legal_basis);
-      insert.bind(10, e.purpose);
-      insert.bind(11, std::string(audit::to_string(e.result)));
-      insert.bind(12, e.request_id);
-      insert.bind(13, static_cast<const void*>(e.hash.data()), static_cast<int>(e.hash.size()));
-      insert.exec();
-      insert.reset();
+      insert->bind(1, e.id);
+      insert->bind(2, format_timestamp(e.at));
+      bind_optional(*insert, 3, e.user);
+      bind_optional(*insert, 4, e.organisation);
+      insert->bind(5, e.roles);
+      insert->bind(6, e.action);
+      bind_optional(*insert, 7, e.case_ref);
+      insert->bind(8, e.category);
+      insert->bind(9, e.legal_basis);
+      insert->bind(10, e.purpose);
+      insert->bind(11, std::string(audit::to_string(e.result)));
+      insert->bind(12, e.request_id);
+      insert->bind(13, static_cast<const void*>(e.hash.data()), static_cast<int>(e.hash.size()));
+      insert->exec();
+      insert->reset();
     }
     transaction.commit();
     return {};

@@ -1,6 +1,7 @@
 #include "core/store/case_store.hpp"
 
 #include "core/store/sqlite_error.hpp"
+#include "core/store/statement_cache.hpp"
 #include "core/store/statement_binding.hpp"
 #include "core/store/write_transaction.hpp"
 
@@ -71,14 +72,14 @@ case_record read_case(SQLite::Statement& row) {
 }  // namespace
 
 case_event insert_case_event(SQLite::Database& db, case_event e) {
-  SQLite::Statement insert(db, insert_event_sql);
-  insert.bind(1, e.case_);
-  insert.bind(2, format_timestamp(e.at));
-  bind_optional_id(insert, 3, e.actor);
-  insert.bind(4, e.kind);
-  insert.bind(5, e.detail.empty() ? std::string("{}") : e.detail);
-  bind_text_or_null(insert, 6, e.reason);
-  insert.exec();
+  statement_lease insert(db, insert_event_sql);
+  insert->bind(1, e.case_);
+  insert->bind(2, format_timestamp(e.at));
+  bind_optional_id(*insert, 3, e.actor);
+  insert->bind(4, e.kind);
+  insert->bind(5, e.detail.empty() ? std::string("{}") : e.detail);
+  bind_text_or_null(*insert, 6, e.reason);
+  insert->exec();
   e.id = db.getLastInsertRowid();
   return e;
 }
@@ -87,10 +88,10 @@ namespace {
 
 result<case_record> query_case(SQLite::Database& db, const char* sql, std::int64_t key) {
   return guarded("read case", [&]() -> result<case_record> {
-    SQLite::Statement query(db, sql);
-    query.bind(1, key);
-    if (!query.executeStep()) return fail(errc::not_found, "no such case");
-    return read_case(query);
+    statement_lease query(db, sql);
+    query->bind(1, key);
+    if (!query->executeStep()) return fail(errc::not_found, "no such case");
+    return read_case(*query);
   });
 }
 
@@ -99,9 +100,9 @@ result<case_record> query_case(SQLite::Database& db, const char* sql, std::int64
 result<case_record> open_case(SQLite::Database& db, const case_record& c, const case_event& opened) {
   auto created = guarded("open case", [&]() -> result<case_record> {
     write_transaction transaction(db);
-    SQLite::Statement insert(db, insert_case_sql);
-    bind_case(insert, c);
-    insert.exec();
+    statement_lease insert(db, insert_case_sql);
+    bind_case(*insert, c);
+    insert->exec();
     case_record stored = c;
     stored.id = db.getLastInsertRowid();
     case_event event = opened;
@@ -122,20 +123,20 @@ result<std::vector<case_record>> list_cases(SQLite::Database& db, const case_fil
   if (f.limit < 1 || f.limit > 500) return fail(errc::invalid_argument, "limit: expected 1 to 500");
   if (f.offset < 0) return fail(errc::invalid_argument, "offset: expected 0 or more");
   return guarded("list cases", [&]() -> result<std::vector<case_record>> {
-    SQLite::Statement q(db, list_cases_sql);
-    q.bind(1, f.all_visible ? 1 : 0);
-    q.bind(2, f.viewer);
-    q.bind(3, f.viewer_organisation);
-    if (f.track) q.bind(4, to_int(*f.track));
-    else q.bind(4);
-    if (f.step) q.bind(5, std::string(to_string(*f.step)));
-    else q.bind(5);
-    q.bind(6, f.mine ? 1 : 0);
-    q.bind(7, f.open_only ? 1 : 0);
-    q.bind(8, f.limit);
-    q.bind(9, f.offset);
+    statement_lease q(db, list_cases_sql);
+    q->bind(1, f.all_visible ? 1 : 0);
+    q->bind(2, f.viewer);
+    q->bind(3, f.viewer_organisation);
+    if (f.track) q->bind(4, to_int(*f.track));
+    else q->bind(4);
+    if (f.step) q->bind(5, std::string(to_string(*f.step)));
+    else q->bind(5);
+    q->bind(6, f.mine ? 1 : 0);
+    q->bind(7, f.open_only ? 1 : 0);
+    q->bind(8, f.limit);
+    q->bind(9, f.offset);
     std::vector<case_record> all;
-    while (q.executeStep()) all.push_back(read_case(q));
+    while (q->executeStep()) all.push_back(read_case(*q));
     return all;
   });
 }
@@ -148,10 +149,10 @@ result<case_event> update_case(SQLite::Database& db, const case_record& c, const
   if (event.case_ != c.id) return fail(errc::invalid_argument, "the event belongs to another case");
   return guarded("update case", [&]() -> result<case_event> {
     write_transaction transaction(db);
-    SQLite::Statement update(db, update_case_sql);
-    bind_case(update, c);
-    update.bind(9, c.id);
-    if (update.exec() == 0) return fail(errc::not_found, "no such case");
+    statement_lease update(db, update_case_sql);
+    bind_case(*update, c);
+    update->bind(9, c.id);
+    if (update->exec() == 0) return fail(errc::not_found, "no such case");
     auto stored = insert_case_event(db, event);
     transaction.commit();
     return stored;
@@ -169,18 +170,18 @@ result<case_event> append_case_event(SQLite::Database& db, const case_event& eve
 
 result<std::vector<case_event>> case_events(SQLite::Database& db, case_id id) {
   return guarded("read case events", [&]() -> result<std::vector<case_event>> {
-    SQLite::Statement query(db, select_events_sql);
-    query.bind(1, id);
+    statement_lease query(db, select_events_sql);
+    query->bind(1, id);
     std::vector<case_event> events;
-    while (query.executeStep()) {
+    while (query->executeStep()) {
       case_event e;
-      e.id = query.getColumn(0).getInt64();
-      e.case_ = query.getColumn(1).getInt64();
-      e.at = parse_timestamp(query.getColumn(2).getString()).value_or(timestamp{});
-      if (!query.getColumn(3).isNull()) e.actor = query.getColumn(3).getInt64();
-      e.kind = query.getColumn(4).getString();
-      e.detail = query.getColumn(5).getString();
-      e.reason = query.getColumn(6).getString();
+      e.id = query->getColumn(0).getInt64();
+      e.case_ = query->getColumn(1).getInt64();
+      e.at = parse_timestamp(query->getColumn(2).getString()).value_or(timestamp{});
+      if (!query->getColumn(3).isNull()) e.actor = query->getColumn(3).getInt64();
+      e.kind = query->getColumn(4).getString();
+      e.detail = query->getColumn(5).getString();
+      e.reason = query->getColumn(6).getString();
       events.push_back(std::move(e));
     }
     return events;
@@ -191,12 +192,12 @@ result<void> add_case_member(SQLite::Database& db, const case_member& member, co
   if (event.case_ != member.case_) return fail(errc::invalid_argument, "the event belongs to another case");
   auto added = guarded("admit case member", [&]() -> result<void> {
     write_transaction transaction(db);
-    SQLite::Statement insert(db, insert_member_sql);
-    insert.bind(1, member.case_);
-    insert.bind(2, member.organisation);
-    insert.bind(3, format_timestamp(member.admitted_at));
-    bind_optional_id(insert, 4, member.admitted_by);
-    insert.exec();
+    statement_lease insert(db, insert_member_sql);
+    insert->bind(1, member.case_);
+    insert->bind(2, member.organisation);
+    insert->bind(3, format_timestamp(member.admitted_at));
+    bind_optional_id(*insert, 4, member.admitted_by);
+    insert->exec();
     insert_case_event(db, event);
     transaction.commit();
     return {};
@@ -208,15 +209,15 @@ result<void> add_case_member(SQLite::Database& db, const case_member& member, co
 
 result<std::vector<case_member>> case_members(SQLite::Database& db, case_id id) {
   return guarded("read case members", [&]() -> result<std::vector<case_member>> {
-    SQLite::Statement query(db, select_members_sql);
-    query.bind(1, id);
+    statement_lease query(db, select_members_sql);
+    query->bind(1, id);
     std::vector<case_member> members;
-    while (query.executeStep()) {
+    while (query->executeStep()) {
       case_member m;
-      m.case_ = query.getColumn(0).getInt64();
-      m.organisation = query.getColumn(1).getInt64();
-      m.admitted_at = parse_timestamp(query.getColumn(2).getString()).value_or(timestamp{});
-      if (!query.getColumn(3).isNull()) m.admitted_by = query.getColumn(3).getInt64();
+      m.case_ = query->getColumn(0).getInt64();
+      m.organisation = query->getColumn(1).getInt64();
+      m.admitted_at = parse_timestamp(query->getColumn(2).getString()).value_or(timestamp{});
+      if (!query->getColumn(3).isNull()) m.admitted_by = query->getColumn(3).getInt64();
       members.push_back(m);
     }
     return members;

@@ -2,6 +2,7 @@
 
 #include "core/store/case_store.hpp"
 #include "core/store/sqlite_error.hpp"
+#include "core/store/statement_cache.hpp"
 #include "core/store/statement_binding.hpp"
 #include "core/store/write_transaction.hpp"
 #include "core/util/json_writer.hpp"
@@ -27,9 +28,12 @@ constexpr auto select_goals_sql = "SELECT id, event_id, text FROM plan_goals WHE
 constexpr auto insert_intervention_sql =
     "INSERT INTO interventions (case_id, event_id, goal_id, organisation_id, owner_id, description, due_on, status, "
     "result, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr auto intervention_columns =
+constexpr auto select_intervention_sql =
     "SELECT id, case_id, event_id, goal_id, organisation_id, owner_id, description, due_on, status, result, "
-    "updated_at FROM interventions ";
+    "updated_at FROM interventions WHERE id = ?";
+constexpr auto select_interventions_of_case_sql =
+    "SELECT id, case_id, event_id, goal_id, organisation_id, owner_id, description, due_on, status, result, "
+    "updated_at FROM interventions WHERE case_id = ? ORDER BY id";
 constexpr auto update_intervention_sql =
     "UPDATE interventions SET status = ?, result = ?, owner_id = ?, due_on = ?, updated_at = ? WHERE id = ?";
 constexpr auto insert_screening_sql = "INSERT INTO screenings (case_id, event_id, kind, scores) VALUES (?, ?, ?, ?)";
@@ -133,37 +137,37 @@ result<Record> with_event(SQLite::Database& db, const char* operation, Record re
 
 result<round_table> add_round_table(SQLite::Database& db, round_table r, const case_event& event) {
   return with_event(db, "record round table", std::move(r), event, [&](round_table& rt) {
-    SQLite::Statement insert(db, insert_round_table_sql);
-    insert.bind(1, rt.case_);
-    insert.bind(2, rt.event);
-    insert.bind(3, format_date(rt.held_on));
-    insert.bind(4, rt.decisions);
-    insert.exec();
+    statement_lease insert(db, insert_round_table_sql);
+    insert->bind(1, rt.case_);
+    insert->bind(2, rt.event);
+    insert->bind(3, format_date(rt.held_on));
+    insert->bind(4, rt.decisions);
+    insert->exec();
     rt.id = db.getLastInsertRowid();
     std::sort(rt.participants.begin(), rt.participants.end());
     rt.participants.erase(std::unique(rt.participants.begin(), rt.participants.end()), rt.participants.end());
-    SQLite::Statement participant(db, insert_participant_sql);
+    statement_lease participant(db, insert_participant_sql);
     for (auto org : rt.participants) {
-      participant.bind(1, rt.id);
-      participant.bind(2, org);
-      participant.exec();
-      participant.reset();
+      participant->bind(1, rt.id);
+      participant->bind(2, org);
+      participant->exec();
+      participant->reset();
     }
   });
 }
 
 result<std::vector<round_table>> round_tables(SQLite::Database& db, case_id c) {
   return guarded("read round tables", [&]() -> result<std::vector<round_table>> {
-    SQLite::Statement q(db, select_round_tables_sql);
-    q.bind(1, c);
+    statement_lease q(db, select_round_tables_sql);
+    q->bind(1, c);
     std::vector<round_table> all;
-    SQLite::Statement participants(db, select_participants_sql);
-    while (q.executeStep()) {
-      round_table r{q.getColumn(0).getInt64(), c, q.getColumn(1).getInt64(),
-                    parse_date(q.getColumn(2).getString()).value_or(date{}), {}, q.getColumn(3).getString()};
-      participants.reset();
-      participants.bind(1, r.id);
-      while (participants.executeStep()) r.participants.push_back(participants.getColumn(0).getInt64());
+    statement_lease participants(db, select_participants_sql);
+    while (q->executeStep()) {
+      round_table r{q->getColumn(0).getInt64(), c, q->getColumn(1).getInt64(),
+                    parse_date(q->getColumn(2).getString()).value_or(date{}), {}, q->getColumn(3).getString()};
+      participants->reset();
+      participants->bind(1, r.id);
+      while (participants->executeStep()) r.participants.push_back(participants->getColumn(0).getInt64());
       all.push_back(std::move(r));
     }
     return all;
@@ -172,49 +176,49 @@ result<std::vector<round_table>> round_tables(SQLite::Database& db, case_id c) {
 
 result<plan_goal> add_goal(SQLite::Database& db, plan_goal g, const case_event& event) {
   return with_event(db, "add goal", std::move(g), event, [&](plan_goal& goal) {
-    SQLite::Statement insert(db, insert_goal_sql);
-    insert.bind(1, goal.case_);
-    insert.bind(2, goal.event);
-    insert.bind(3, goal.text);
-    insert.exec();
+    statement_lease insert(db, insert_goal_sql);
+    insert->bind(1, goal.case_);
+    insert->bind(2, goal.event);
+    insert->bind(3, goal.text);
+    insert->exec();
     goal.id = db.getLastInsertRowid();
   });
 }
 
 result<std::vector<plan_goal>> goals(SQLite::Database& db, case_id c) {
   return guarded("read goals", [&]() -> result<std::vector<plan_goal>> {
-    SQLite::Statement q(db, select_goals_sql);
-    q.bind(1, c);
+    statement_lease q(db, select_goals_sql);
+    q->bind(1, c);
     std::vector<plan_goal> all;
-    while (q.executeStep()) all.push_back({q.getColumn(0).getInt64(), c, q.getColumn(1).getInt64(), q.getColumn(2).getString()});
+    while (q->executeStep()) all.push_back({q->getColumn(0).getInt64(), c, q->getColumn(1).getInt64(), q->getColumn(2).getString()});
     return all;
   });
 }
 
 result<intervention> add_intervention(SQLite::Database& db, intervention i, const case_event& event) {
   return with_event(db, "add intervention", std::move(i), event, [&](intervention& x) {
-    SQLite::Statement insert(db, insert_intervention_sql);
-    insert.bind(1, x.case_);
-    insert.bind(2, x.event);
-    bind_optional_id(insert, 3, x.goal);
-    insert.bind(4, x.organisation);
-    bind_optional_id(insert, 5, x.owner);
-    insert.bind(6, x.description);
-    bind_optional_date(insert, 7, x.due_on);
-    insert.bind(8, std::string(to_string(x.status)));
-    insert.bind(9, x.result);
-    insert.bind(10, format_timestamp(x.updated_at));
-    insert.exec();
+    statement_lease insert(db, insert_intervention_sql);
+    insert->bind(1, x.case_);
+    insert->bind(2, x.event);
+    bind_optional_id(*insert, 3, x.goal);
+    insert->bind(4, x.organisation);
+    bind_optional_id(*insert, 5, x.owner);
+    insert->bind(6, x.description);
+    bind_optional_date(*insert, 7, x.due_on);
+    insert->bind(8, std::string(to_string(x.status)));
+    insert->bind(9, x.result);
+    insert->bind(10, format_timestamp(x.updated_at));
+    insert->exec();
     x.id = db.getLastInsertRowid();
   });
 }
 
 result<intervention> get_intervention(SQLite::Database& db, std::int64_t id) {
   return guarded("read intervention", [&]() -> result<intervention> {
-    SQLite::Statement q(db, std::string(intervention_columns) + "WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) return fail(errc::not_found, "no such intervention");
-    return read_intervention(q);
+    statement_lease q(db, select_intervention_sql);
+    q->bind(1, id);
+    if (!q->executeStep()) return fail(errc::not_found, "no such intervention");
+    return read_intervention(*q);
   });
 }
 
@@ -222,14 +226,14 @@ result<void> update_intervention(SQLite::Database& db, const intervention& i, co
   if (event.case_ != i.case_) return fail(errc::invalid_argument, "the event belongs to another case");
   return guarded("update intervention", [&]() -> result<void> {
     write_transaction transaction(db);
-    SQLite::Statement update(db, update_intervention_sql);
-    update.bind(1, std::string(to_string(i.status)));
-    update.bind(2, i.result);
-    bind_optional_id(update, 3, i.owner);
-    bind_optional_date(update, 4, i.due_on);
-    update.bind(5, format_timestamp(i.updated_at));
-    update.bind(6, i.id);
-    if (update.exec() == 0) return fail(errc::not_found, "no such intervention");
+    statement_lease update(db, update_intervention_sql);
+    update->bind(1, std::string(to_string(i.status)));
+    update->bind(2, i.result);
+    bind_optional_id(*update, 3, i.owner);
+    bind_optional_date(*update, 4, i.due_on);
+    update->bind(5, format_timestamp(i.updated_at));
+    update->bind(6, i.id);
+    if (update->exec() == 0) return fail(errc::not_found, "no such intervention");
     insert_case_event(db, event);
     transaction.commit();
     return {};
@@ -238,62 +242,62 @@ result<void> update_intervention(SQLite::Database& db, const intervention& i, co
 
 result<std::vector<intervention>> interventions(SQLite::Database& db, case_id c) {
   return guarded("read interventions", [&]() -> result<std::vector<intervention>> {
-    SQLite::Statement q(db, std::string(intervention_columns) + "WHERE case_id = ? ORDER BY id");
-    q.bind(1, c);
+    statement_lease q(db, select_interventions_of_case_sql);
+    q->bind(1, c);
     std::vector<intervention> all;
-    while (q.executeStep()) all.push_back(read_intervention(q));
+    while (q->executeStep()) all.push_back(read_intervention(*q));
     return all;
   });
 }
 
 result<screening> add_screening(SQLite::Database& db, screening s, const case_event& event) {
   return with_event(db, "record screening", std::move(s), event, [&](screening& x) {
-    SQLite::Statement insert(db, insert_screening_sql);
-    insert.bind(1, x.case_);
-    insert.bind(2, x.event);
-    insert.bind(3, std::string(to_string(x.kind)));
-    insert.bind(4, scores_json(x.scores));
-    insert.exec();
+    statement_lease insert(db, insert_screening_sql);
+    insert->bind(1, x.case_);
+    insert->bind(2, x.event);
+    insert->bind(3, std::string(to_string(x.kind)));
+    insert->bind(4, scores_json(x.scores));
+    insert->exec();
     x.id = db.getLastInsertRowid();
   });
 }
 
 result<std::vector<screening>> screenings(SQLite::Database& db, case_id c) {
   return guarded("read screenings", [&]() -> result<std::vector<screening>> {
-    SQLite::Statement q(db, select_screenings_sql);
-    q.bind(1, c);
+    statement_lease q(db, select_screenings_sql);
+    q->bind(1, c);
     std::vector<screening> all;
-    while (q.executeStep())
-      all.push_back({q.getColumn(0).getInt64(), c, q.getColumn(1).getInt64(),
-                     parse<screening_kind>(q.getColumn(2).getString()).value_or(screening_kind::risk),
-                     read_scores(q.getColumn(3).getString())});
+    while (q->executeStep())
+      all.push_back({q->getColumn(0).getInt64(), c, q->getColumn(1).getInt64(),
+                     parse<screening_kind>(q->getColumn(2).getString()).value_or(screening_kind::risk),
+                     read_scores(q->getColumn(3).getString())});
     return all;
   });
 }
 
 result<contact> add_contact(SQLite::Database& db, contact k, const case_event& event) {
   return with_event(db, "record contact", std::move(k), event, [&](contact& x) {
-    SQLite::Statement insert(db, insert_contact_sql);
-    insert.bind(1, x.case_);
-    insert.bind(2, x.event);
-    insert.bind(3, format_timestamp(x.at));
-    insert.bind(4, std::string(to_string(x.channel)));
-    insert.bind(5, std::string(to_string(x.outcome)));
-    insert.exec();
+    statement_lease insert(db, insert_contact_sql);
+    insert->bind(1, x.case_);
+    insert->bind(2, x.event);
+    insert->bind(3, format_timestamp(x.at));
+    insert->bind(4, std::string(to_string(x.channel)));
+    insert->bind(5, std::string(to_string(x.outcome)));
+    insert->exec();
     x.id = db.getLastInsertRowid();
   });
 }
 
 result<std::vector<contact>> contacts(SQLite::Database& db, case_id c) {
   return guarded("read contacts", [&]() -> result<std::vector<contact>> {
-    SQLite::Statement q(db, select_contacts_sql);
-    q.bind(1, c);
+    statement_lease q(db, select_contacts_sql);
+    q->bind(1, c);
     std::vector<contact> all;
-    while (q.executeStep())
-      all.push_back({q.getColumn(0).getInt64(), c, q.getColumn(1).getInt64(),
-                     parse_timestamp(q.getColumn(2).getString()).value_or(timestamp{}),
-                     parse<contact_channel>(q.getColumn(3).getString()).value_or(contact_channel::call),
-                     parse<contact_outcome>(q.getColumn(4).getString()).value_or(contact_outcome::reached)});
+    while (q->executeStep())
+      all.push_back({q->getColumn(0).getInt64(), c, q->getColumn(1).getInt64(),
+                     parse_timestamp(q->getColumn(2).getString()).value_or(timestamp{}),
+                     parse<contact_channel>(q->getColumn(3).getString()).value_or(contact_channel::call),
+                     parse<contact_outcome>(q->getColumn(4).getString()).value_or(contact_outcome::reached)});
     return all;
   });
 }
@@ -301,40 +305,40 @@ result<std::vector<contact>> contacts(SQLite::Database& db, case_id c) {
 result<case_facts> load_case_facts(SQLite::Database& db, case_id c) {
   return guarded("read case facts", [&]() -> result<case_facts> {
     case_facts f;
-    SQLite::Statement start(db, cycle_start_sql);
-    start.bind(1, c);
-    if (!start.executeStep() || start.getColumn(0).isNull()) return fail(errc::not_found, "no such case");
-    f.cycle_start = start.getColumn(0).getInt64();
+    statement_lease start(db, cycle_start_sql);
+    start->bind(1, c);
+    if (!start->executeStep() || start->getColumn(0).isNull()) return fail(errc::not_found, "no such case");
+    f.cycle_start = start->getColumn(0).getInt64();
     auto per_key = [&](const char* sql, std::map<std::string, int>& into) {
-      SQLite::Statement q(db, sql);
-      q.bind(1, c);
-      q.bind(2, f.cycle_start);
-      while (q.executeStep()) into[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+      statement_lease q(db, sql);
+      q->bind(1, c);
+      q->bind(2, f.cycle_start);
+      while (q->executeStep()) into[q->getColumn(0).getString()] = q->getColumn(1).getInt();
     };
     auto single = [&](const char* sql) {
-      SQLite::Statement q(db, sql);
-      q.bind(1, c);
-      q.bind(2, f.cycle_start);
-      return q.executeStep() ? q.getColumn(0).getInt() : 0;
+      statement_lease q(db, sql);
+      q->bind(1, c);
+      q->bind(2, f.cycle_start);
+      return q->executeStep() ? q->getColumn(0).getInt() : 0;
     };
     per_key(event_counts_sql, f.events);
     per_key(screening_counts_sql, f.screenings);
     f.round_tables = single(round_table_count_sql);
     f.goals = single(goal_count_sql);
-    SQLite::Statement counts(db, intervention_counts_sql);
-    counts.bind(1, c);
-    counts.bind(2, f.cycle_start);
-    if (counts.executeStep()) {
-      f.interventions = counts.getColumn(0).getInt();
-      f.unreported_interventions = counts.getColumn(1).getInt();
+    statement_lease counts(db, intervention_counts_sql);
+    counts->bind(1, c);
+    counts->bind(2, f.cycle_start);
+    if (counts->executeStep()) {
+      f.interventions = counts->getColumn(0).getInt();
+      f.unreported_interventions = counts->getColumn(1).getInt();
     }
-    SQLite::Statement contact_counts(db, contact_counts_sql);
-    contact_counts.bind(1, c);
-    contact_counts.bind(2, f.cycle_start);
-    while (contact_counts.executeStep()) {
-      auto outcome = contact_counts.getColumn(0).getString();
-      f.contacts[outcome] = contact_counts.getColumn(1).getInt();
-      if (outcome == "reached") f.last_reached = parse_timestamp(contact_counts.getColumn(2).getString());
+    statement_lease contact_counts(db, contact_counts_sql);
+    contact_counts->bind(1, c);
+    contact_counts->bind(2, f.cycle_start);
+    while (contact_counts->executeStep()) {
+      auto outcome = contact_counts->getColumn(0).getString();
+      f.contacts[outcome] = contact_counts->getColumn(1).getInt();
+      if (outcome == "reached") f.last_reached = parse_timestamp(contact_counts->getColumn(2).getString());
     }
     return f;
   });
@@ -343,14 +347,14 @@ result<case_facts> load_case_facts(SQLite::Database& db, case_id c) {
 result<bool> add_alert(SQLite::Database& db, const alert& a) {
   return guarded("add alert", [&]() -> result<bool> {
     write_transaction transaction(db);
-    SQLite::Statement insert(db, insert_alert_sql);
-    insert.bind(1, a.case_);
-    bind_optional_id(insert, 2, a.user);
-    insert.bind(3, a.kind);
-    insert.bind(4, a.key);
-    insert.bind(5, a.detail.empty() ? std::string("{}") : a.detail);
-    insert.bind(6, format_timestamp(a.created_at));
-    bool added = insert.exec() > 0;
+    statement_lease insert(db, insert_alert_sql);
+    insert->bind(1, a.case_);
+    bind_optional_id(*insert, 2, a.user);
+    insert->bind(3, a.kind);
+    insert->bind(4, a.key);
+    insert->bind(5, a.detail.empty() ? std::string("{}") : a.detail);
+    insert->bind(6, format_timestamp(a.created_at));
+    bool added = insert->exec() > 0;
     transaction.commit();
     return added;
   });
@@ -358,20 +362,20 @@ result<bool> add_alert(SQLite::Database& db, const alert& a) {
 
 result<std::vector<alert>> unseen_alerts(SQLite::Database& db, std::optional<user_id> user, int limit) {
   return guarded("read alerts", [&]() -> result<std::vector<alert>> {
-    SQLite::Statement q(db, user ? unseen_alerts_for_user_sql : unseen_alerts_sql);
+    statement_lease q(db, user ? unseen_alerts_for_user_sql : unseen_alerts_sql);
     int next = 1;
-    if (user) q.bind(next++, *user);
-    q.bind(next, std::clamp(limit, 1, 1000));
+    if (user) q->bind(next++, *user);
+    q->bind(next, std::clamp(limit, 1, 1000));
     std::vector<alert> all;
-    while (q.executeStep()) {
+    while (q->executeStep()) {
       alert a;
-      a.id = q.getColumn(0).getInt64();
-      a.case_ = q.getColumn(1).getInt64();
-      if (!q.getColumn(2).isNull()) a.user = q.getColumn(2).getInt64();
-      a.kind = q.getColumn(3).getString();
-      a.key = q.getColumn(4).getString();
-      a.detail = q.getColumn(5).getString();
-      a.created_at = parse_timestamp(q.getColumn(6).getString()).value_or(timestamp{});
+      a.id = q->getColumn(0).getInt64();
+      a.case_ = q->getColumn(1).getInt64();
+      if (!q->getColumn(2).isNull()) a.user = q->getColumn(2).getInt64();
+      a.kind = q->getColumn(3).getString();
+      a.key = q->getColumn(4).getString();
+      a.detail = q->getColumn(5).getString();
+      a.created_at = parse_timestamp(q->getColumn(6).getString()).value_or(timestamp{});
       all.push_back(std::move(a));
     }
     return all;
@@ -381,10 +385,10 @@ result<std::vector<alert>> unseen_alerts(SQLite::Database& db, std::optional<use
 result<void> mark_alert_seen(SQLite::Database& db, std::int64_t id, timestamp at) {
   return guarded("mark alert seen", [&]() -> result<void> {
     write_transaction transaction(db);
-    SQLite::Statement update(db, mark_alert_seen_sql);
-    update.bind(1, format_timestamp(at));
-    update.bind(2, id);
-    if (update.exec() == 0) return fail(errc::not_found, "no such unseen alert");
+    statement_lease update(db, mark_alert_seen_sql);
+    update->bind(1, format_timestamp(at));
+    update->bind(2, id);
+    if (update->exec() == 0) return fail(errc::not_found, "no such unseen alert");
     transaction.commit();
     return {};
   });
@@ -393,25 +397,25 @@ result<void> mark_alert_seen(SQLite::Database& db, std::int64_t id, timestamp at
 
 result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db) {
   return guarded("read case clocks", [&]() -> result<std::vector<open_case_clock_facts>> {
-    SQLite::Statement q(db, open_case_clocks_sql);
+    statement_lease q(db, open_case_clocks_sql);
     std::vector<open_case_clock_facts> all;
     auto optional_time = [&](int column) -> std::optional<timestamp> {
-      if (q.getColumn(column).isNull()) return std::nullopt;
-      return parse_timestamp(q.getColumn(column).getString());
+      if (q->getColumn(column).isNull()) return std::nullopt;
+      return parse_timestamp(q->getColumn(column).getString());
     };
-    while (q.executeStep()) {
+    while (q->executeStep()) {
       open_case_clock_facts f;
-      f.id = q.getColumn(0).getInt64();
-      f.track = track_from_int(q.getColumn(1).getInt64()).value_or(track::help_offer);
-      f.step = parse<case_step>(q.getColumn(2).getString()).value_or(case_step::intake);
-      if (!q.getColumn(3).isNull()) f.case_manager = q.getColumn(3).getInt64();
+      f.id = q->getColumn(0).getInt64();
+      f.track = track_from_int(q->getColumn(1).getInt64()).value_or(track::help_offer);
+      f.step = parse<case_step>(q->getColumn(2).getString()).value_or(case_step::intake);
+      if (!q->getColumn(3).isNull()) f.case_manager = q->getColumn(3).getInt64();
       f.cycle_start = optional_time(4).value_or(timestamp{});
       f.first_reached = optional_time(5);
       f.last_reached = optional_time(6);
       f.last_implementation = optional_time(7);
       f.last_evaluation = optional_time(8);
-      if (!q.getColumn(9).isNull()) f.order_from = parse_date(q.getColumn(9).getString());
-      if (!q.getColumn(10).isNull()) f.order_until = parse_date(q.getColumn(10).getString());
+      if (!q->getColumn(9).isNull()) f.order_from = parse_date(q->getColumn(9).getString());
+      if (!q->getColumn(10).isNull()) f.order_until = parse_date(q->getColumn(10).getString());
       all.push_back(f);
     }
     return all;
@@ -420,11 +424,11 @@ result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db
 
 result<std::vector<undecided_report>> undecided_reports(SQLite::Database& db, int limit) {
   return guarded("read undecided reports", [&]() -> result<std::vector<undecided_report>> {
-    SQLite::Statement q(db, undecided_reports_sql);
-    q.bind(1, std::max(limit, 1));
+    statement_lease q(db, undecided_reports_sql);
+    q->bind(1, std::max(limit, 1));
     std::vector<undecided_report> all;
-    while (q.executeStep())
-      all.push_back({q.getColumn(0).getInt64(), parse_timestamp(q.getColumn(1).getString()).value_or(timestamp{})});
+    while (q->executeStep())
+      all.push_back({q->getColumn(0).getInt64(), parse_timestamp(q->getColumn(1).getString()).value_or(timestamp{})});
     return all;
   });
 }

@@ -1,9 +1,13 @@
 #pragma once
 // The SQLite database of a data folder: opened with WAL, synchronous=FULL,
 // foreign keys on and a busy timeout, and migrated to this binary's schema
-// before use. One `database` per thread; SQLite connections are not shared.
+// before use. One `database` per thread; SQLite connections are not shared
+// (opened without a per-connection mutex: use one from one thread at a time).
+// Each has a prepared-statement cache (statement_cache.hpp) that store
+// functions use through statement_lease; it is dropped before the connection closes.
 
 #include "core/error.hpp"
+#include "core/store/statement_cache.hpp"
 #include "core/util/embedded_file.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -35,15 +39,30 @@ class database {
   // unavailable/internal for files that cannot be opened or read.
   static result<database> open(const std::filesystem::path& file, const open_options& options = {});
 
+  database(database&&) noexcept = default;
+  // The old connection's statements go before the old connection does.
+  database& operator=(database&& other) noexcept {
+    statements_.reset();
+    db_ = std::move(other.db_);
+    path_ = std::move(other.path_);
+    statements_ = std::move(other.statements_);
+    return *this;
+  }
+  ~database() = default;
+
   SQLite::Database& sql() { return *db_; }
   const std::filesystem::path& path() const { return path_; }
+  const statement_cache& statements() const { return *statements_; }
 
  private:
   database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path)
-      : db_(std::move(db)), path_(std::move(path)) {}
+      : db_(std::move(db)), path_(std::move(path)), statements_(std::make_unique<statement_cache>(*db_)) {}
 
   std::unique_ptr<SQLite::Database> db_;  // unique_ptr: SQLite::Database is not movable
   std::filesystem::path path_;
+  // Declared after db_, so destroyed (and unregistered) before the connection
+  // closes; unique_ptr so its registered address survives moves of `database`.
+  std::unique_ptr<statement_cache> statements_;
 };
 
 }  // namespace casechain::core::store

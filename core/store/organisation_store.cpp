@@ -1,6 +1,7 @@
 #include "core/store/organisation_store.hpp"
 
 #include "core/store/sqlite_error.hpp"
+#include "core/store/statement_cache.hpp"
 #include "core/store/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -38,10 +39,10 @@ organisation read_organisation(SQLite::Statement& row) {
 
 result<organisation> query_organisation(SQLite::Database& db, const char* sql, auto key, std::string_view what) {
   return guarded("read organisation", [&]() -> result<organisation> {
-    SQLite::Statement query(db, sql);
-    query.bind(1, key);
-    if (!query.executeStep()) return fail(errc::not_found, std::string("no organisation ") + std::string(what));
-    return read_organisation(query);
+    statement_lease query(db, sql);
+    query->bind(1, key);
+    if (!query->executeStep()) return fail(errc::not_found, std::string("no organisation ") + std::string(what));
+    return read_organisation(*query);
   });
 }
 
@@ -53,31 +54,31 @@ std::optional<std::string> roles_problem(std::vector<role>& roles) {
 }
 
 void insert_roles(SQLite::Database& db, user_id id, const std::vector<role>& roles) {
-  SQLite::Statement insert(db, insert_user_role_sql);
+  statement_lease insert(db, insert_user_role_sql);
   for (role r : roles) {
-    insert.bind(1, id);
-    insert.bind(2, std::string(to_string(r)));
-    insert.exec();
-    insert.reset();
+    insert->bind(1, id);
+    insert->bind(2, std::string(to_string(r)));
+    insert->exec();
+    insert->reset();
   }
 }
 
 result<user> query_user(SQLite::Database& db, const char* sql, auto key, std::string_view what) {
   return guarded("read user", [&]() -> result<user> {
-    SQLite::Statement query(db, sql);
-    query.bind(1, key);
-    if (!query.executeStep()) return fail(errc::not_found, std::string("no user ") + std::string(what));
+    statement_lease query(db, sql);
+    query->bind(1, key);
+    if (!query->executeStep()) return fail(errc::not_found, std::string("no user ") + std::string(what));
     user u;
-    u.id = query.getColumn(0).getInt64();
-    u.username = query.getColumn(1).getString();
-    u.organisation = query.getColumn(2).getInt64();
-    u.password_hash = query.getColumn(3).getString();
-    u.disabled = query.getColumn(4).getInt() != 0;
-    u.created_at = parse_timestamp(query.getColumn(5).getString()).value_or(timestamp{});
-    SQLite::Statement roles(db, select_user_roles_sql);
-    roles.bind(1, u.id);
-    while (roles.executeStep())
-      if (auto r = parse<role>(roles.getColumn(0).getString())) u.roles.push_back(*r);
+    u.id = query->getColumn(0).getInt64();
+    u.username = query->getColumn(1).getString();
+    u.organisation = query->getColumn(2).getInt64();
+    u.password_hash = query->getColumn(3).getString();
+    u.disabled = query->getColumn(4).getInt() != 0;
+    u.created_at = parse_timestamp(query->getColumn(5).getString()).value_or(timestamp{});
+    statement_lease roles(db, select_user_roles_sql);
+    roles->bind(1, u.id);
+    while (roles->executeStep())
+      if (auto r = parse<role>(roles->getColumn(0).getString())) u.roles.push_back(*r);
     std::sort(u.roles.begin(), u.roles.end());
     return u;
   });
@@ -90,11 +91,11 @@ result<organisation> add_organisation(SQLite::Database& db, std::string_view nam
     return fail(errc::invalid_argument, "organisation name: expected 1 to 200 characters without leading or trailing spaces");
   return guarded("add organisation", [&]() -> result<organisation> {
     write_transaction transaction(db);
-    SQLite::Statement insert(db, insert_organisation_sql);
-    insert.bind(1, std::string(name));
-    insert.bind(2, std::string(to_string(s)));
-    insert.bind(3, format_timestamp(now));
-    insert.exec();
+    statement_lease insert(db, insert_organisation_sql);
+    insert->bind(1, std::string(name));
+    insert->bind(2, std::string(to_string(s)));
+    insert->bind(3, format_timestamp(now));
+    insert->exec();
     organisation created{db.getLastInsertRowid(), std::string(name), s, now};
     transaction.commit();
     return created;
@@ -111,9 +112,9 @@ result<organisation> find_organisation(SQLite::Database& db, std::string_view na
 
 result<std::vector<organisation>> list_organisations(SQLite::Database& db) {
   return guarded("list organisations", [&]() -> result<std::vector<organisation>> {
-    SQLite::Statement query(db, select_organisations_sql);
+    statement_lease query(db, select_organisations_sql);
     std::vector<organisation> all;
-    while (query.executeStep()) all.push_back(read_organisation(query));
+    while (query->executeStep()) all.push_back(read_organisation(*query));
     return all;
   });
 }
@@ -135,12 +136,12 @@ result<user> add_user(SQLite::Database& db, const new_user& u, timestamp now) {
   if (u.password_hash.empty()) return fail(errc::invalid_argument, "a user needs a password");
   auto added = guarded("add user", [&]() -> result<user_id> {
     write_transaction transaction(db);
-    SQLite::Statement insert(db, insert_user_sql);
-    insert.bind(1, u.username);
-    insert.bind(2, u.organisation);
-    insert.bind(3, u.password_hash);
-    insert.bind(4, format_timestamp(now));
-    insert.exec();
+    statement_lease insert(db, insert_user_sql);
+    insert->bind(1, u.username);
+    insert->bind(2, u.organisation);
+    insert->bind(3, u.password_hash);
+    insert->bind(4, format_timestamp(now));
+    insert->exec();
     auto id = db.getLastInsertRowid();
     insert_roles(db, id, roles);
     transaction.commit();
@@ -162,9 +163,9 @@ result<void> set_user_roles(SQLite::Database& db, user_id id, std::vector<role> 
   if (auto problem = roles_problem(roles)) return fail(errc::invalid_argument, *problem);
   return guarded("set user roles", [&]() -> result<void> {
     write_transaction transaction(db);
-    SQLite::Statement remove(db, delete_user_roles_sql);
-    remove.bind(1, id);
-    remove.exec();
+    statement_lease remove(db, delete_user_roles_sql);
+    remove->bind(1, id);
+    remove->exec();
     insert_roles(db, id, roles);
     transaction.commit();
     return {};
@@ -174,10 +175,10 @@ result<void> set_user_roles(SQLite::Database& db, user_id id, std::vector<role> 
 result<void> set_user_disabled(SQLite::Database& db, user_id id, bool disabled) {
   return guarded("set user disabled", [&]() -> result<void> {
     write_transaction transaction(db);
-    SQLite::Statement update(db, update_user_disabled_sql);
-    update.bind(1, disabled ? 1 : 0);
-    update.bind(2, id);
-    if (update.exec() == 0) return fail(errc::not_found, "no user with id " + std::to_string(id));
+    statement_lease update(db, update_user_disabled_sql);
+    update->bind(1, disabled ? 1 : 0);
+    update->bind(2, id);
+    if (update->exec() == 0) return fail(errc::not_found, "no user with id " + std::to_string(id));
     transaction.commit();
     return {};
   });

@@ -3,6 +3,7 @@
 #include "core/store/case_store.hpp"
 #include "core/store/sqlite_error.hpp"
 #include "core/store/write_transaction.hpp"
+#include "core/store/statement_cache.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -28,8 +29,12 @@ constexpr auto family_consents_sql =
     "FROM consents c JOIN family_members m ON m.person_id = c.person_id WHERE m.family_id = ? ORDER BY c.id";
 constexpr auto insert_grant_sql =
     "INSERT INTO emergency_access (user_id, case_id, reason, granted_at, expires_at) VALUES (?, ?, ?, ?, ?)";
-constexpr auto grant_columns =
-    "SELECT id, user_id, case_id, reason, granted_at, expires_at, reviewed_at, reviewed_by, review_note FROM emergency_access ";
+constexpr auto grants_of_case_sql =
+    "SELECT id, user_id, case_id, reason, granted_at, expires_at, reviewed_at, reviewed_by, review_note FROM emergency_access "
+    "WHERE case_id = ? ORDER BY id";
+constexpr auto unreviewed_grants_sql =
+    "SELECT id, user_id, case_id, reason, granted_at, expires_at, reviewed_at, reviewed_by, review_note FROM emergency_access "
+    "WHERE reviewed_at IS NULL ORDER BY id LIMIT ?";
 constexpr auto review_grant_sql =
     "UPDATE emergency_access SET reviewed_at = ?, reviewed_by = ?, review_note = ? WHERE id = ? AND reviewed_at IS NULL";
 constexpr auto insert_override_sql =
@@ -83,37 +88,37 @@ result<policy::secrecy_facts> load_secrecy_facts(SQLite::Database& db, const cas
     for (const auto& m : *members) f.members.push_back(m.organisation);
     auto when = format_timestamp(now);
     {
-      SQLite::Statement q(db, excluded_sql);
-      q.bind(1, u.id);
-      q.bind(2, c.family);
-      f.excluded = q.executeStep();
+      statement_lease q(db, excluded_sql);
+      q->bind(1, u.id);
+      q->bind(2, c.family);
+      f.excluded = q->executeStep();
     }
     {
-      SQLite::Statement q(db, emergency_sql);
-      q.bind(1, u.id);
-      q.bind(2, c.id);
-      q.bind(3, when);
-      q.bind(4, when);
-      f.emergency = q.executeStep();
+      statement_lease q(db, emergency_sql);
+      q->bind(1, u.id);
+      q->bind(2, c.id);
+      q->bind(3, when);
+      q->bind(4, when);
+      f.emergency = q->executeStep();
     }
     {
-      SQLite::Statement q(db, live_consents_sql);
-      q.bind(1, c.family);
-      q.bind(2, u.organisation);
-      q.bind(3, when);
-      q.bind(4, when);
-      while (q.executeStep())
-        if (auto what = policy::parse_category(q.getColumn(0).getString()))
-          f.consents.push_back({*what, q.getColumn(1).getInt64()});
+      statement_lease q(db, live_consents_sql);
+      q->bind(1, c.family);
+      q->bind(2, u.organisation);
+      q->bind(3, when);
+      q->bind(4, when);
+      while (q->executeStep())
+        if (auto what = policy::parse_category(q->getColumn(0).getString()))
+          f.consents.push_back({*what, q->getColumn(1).getInt64()});
     }
     {
-      SQLite::Statement q(db, live_overrides_sql);
-      q.bind(1, c.id);
-      q.bind(2, u.organisation);
-      q.bind(3, when);
-      q.bind(4, when);
-      while (q.executeStep())
-        if (auto what = policy::parse_category(q.getColumn(0).getString())) f.danger_overrides.push_back(*what);
+      statement_lease q(db, live_overrides_sql);
+      q->bind(1, c.id);
+      q->bind(2, u.organisation);
+      q->bind(3, when);
+      q->bind(4, when);
+      while (q->executeStep())
+        if (auto what = policy::parse_category(q->getColumn(0).getString())) f.danger_overrides.push_back(*what);
     }
     return f;
   });
@@ -121,14 +126,14 @@ result<policy::secrecy_facts> load_secrecy_facts(SQLite::Database& db, const cas
 
 result<consent_record> add_consent(SQLite::Database& db, consent_record c) {
   return guarded("record a consent", [&]() -> result<consent_record> {
-    SQLite::Statement q(db, insert_consent_sql);
-    q.bind(1, c.person);
-    q.bind(2, c.recipient);
-    q.bind(3, std::string(policy::to_string(c.what)));
-    q.bind(4, c.given_by);
-    q.bind(5, format_timestamp(c.given_at));
-    q.bind(6, format_timestamp(c.valid_until));
-    q.exec();
+    statement_lease q(db, insert_consent_sql);
+    q->bind(1, c.person);
+    q->bind(2, c.recipient);
+    q->bind(3, std::string(policy::to_string(c.what)));
+    q->bind(4, c.given_by);
+    q->bind(5, format_timestamp(c.given_at));
+    q->bind(6, format_timestamp(c.valid_until));
+    q->exec();
     c.id = db.getLastInsertRowid();
     return c;
   });
@@ -136,31 +141,31 @@ result<consent_record> add_consent(SQLite::Database& db, consent_record c) {
 
 result<void> revoke_consent(SQLite::Database& db, std::int64_t id, family_id family, user_id by, timestamp at) {
   return guarded("revoke a consent", [&]() -> result<void> {
-    SQLite::Statement q(db, revoke_consent_sql);
-    q.bind(1, format_timestamp(at));
-    q.bind(2, by);
-    q.bind(3, id);
-    q.bind(4, family);
-    if (q.exec() == 0) return fail(errc::not_found, "there is no such live consent in this case");
+    statement_lease q(db, revoke_consent_sql);
+    q->bind(1, format_timestamp(at));
+    q->bind(2, by);
+    q->bind(3, id);
+    q->bind(4, family);
+    if (q->exec() == 0) return fail(errc::not_found, "there is no such live consent in this case");
     return {};
   });
 }
 
 result<std::vector<consent_record>> consents_of_family(SQLite::Database& db, family_id family) {
   return guarded("read consents", [&]() -> result<std::vector<consent_record>> {
-    SQLite::Statement q(db, family_consents_sql);
-    q.bind(1, family);
+    statement_lease q(db, family_consents_sql);
+    q->bind(1, family);
     std::vector<consent_record> out;
-    while (q.executeStep()) {
+    while (q->executeStep()) {
       consent_record c;
-      c.id = q.getColumn(0).getInt64();
-      c.person = q.getColumn(1).getInt64();
-      c.recipient = q.getColumn(2).getInt64();
-      c.what = policy::parse_category(q.getColumn(3).getString()).value_or(policy::category::identity);
-      c.given_by = q.getColumn(4).getInt64();
-      c.given_at = time_of(q.getColumn(5));
-      c.valid_until = time_of(q.getColumn(6));
-      c.revoked_at = optional_time(q.getColumn(7));
+      c.id = q->getColumn(0).getInt64();
+      c.person = q->getColumn(1).getInt64();
+      c.recipient = q->getColumn(2).getInt64();
+      c.what = policy::parse_category(q->getColumn(3).getString()).value_or(policy::category::identity);
+      c.given_by = q->getColumn(4).getInt64();
+      c.given_at = time_of(q->getColumn(5));
+      c.valid_until = time_of(q->getColumn(6));
+      c.revoked_at = optional_time(q->getColumn(7));
       out.push_back(c);
     }
     return out;
@@ -169,13 +174,13 @@ result<std::vector<consent_record>> consents_of_family(SQLite::Database& db, fam
 
 result<emergency_grant> add_emergency_grant(SQLite::Database& db, emergency_grant g) {
   return guarded("record emergency access", [&]() -> result<emergency_grant> {
-    SQLite::Statement q(db, insert_grant_sql);
-    q.bind(1, g.user);
-    q.bind(2, g.case_ref);
-    q.bind(3, g.reason);
-    q.bind(4, format_timestamp(g.granted_at));
-    q.bind(5, format_timestamp(g.expires_at));
-    q.exec();
+    statement_lease q(db, insert_grant_sql);
+    q->bind(1, g.user);
+    q->bind(2, g.case_ref);
+    q->bind(3, g.reason);
+    q->bind(4, format_timestamp(g.granted_at));
+    q->bind(5, format_timestamp(g.expires_at));
+    q->exec();
     g.id = db.getLastInsertRowid();
     return g;
   });
@@ -183,20 +188,20 @@ result<emergency_grant> add_emergency_grant(SQLite::Database& db, emergency_gran
 
 result<std::vector<emergency_grant>> emergency_grants_of_case(SQLite::Database& db, case_id c) {
   return guarded("read emergency access", [&]() -> result<std::vector<emergency_grant>> {
-    SQLite::Statement q(db, std::string(grant_columns) + "WHERE case_id = ? ORDER BY id");
-    q.bind(1, c);
+    statement_lease q(db, grants_of_case_sql);
+    q->bind(1, c);
     std::vector<emergency_grant> out;
-    while (q.executeStep()) out.push_back(read_grant(q));
+    while (q->executeStep()) out.push_back(read_grant(*q));
     return out;
   });
 }
 
 result<std::vector<emergency_grant>> emergency_review_queue(SQLite::Database& db, int limit) {
   return guarded("read the emergency access review queue", [&]() -> result<std::vector<emergency_grant>> {
-    SQLite::Statement q(db, std::string(grant_columns) + "WHERE reviewed_at IS NULL ORDER BY id LIMIT ?");
-    q.bind(1, limit);
+    statement_lease q(db, unreviewed_grants_sql);
+    q->bind(1, limit);
     std::vector<emergency_grant> out;
-    while (q.executeStep()) out.push_back(read_grant(q));
+    while (q->executeStep()) out.push_back(read_grant(*q));
     return out;
   });
 }
@@ -204,27 +209,27 @@ result<std::vector<emergency_grant>> emergency_review_queue(SQLite::Database& db
 result<void> review_emergency_grant(SQLite::Database& db, std::int64_t id, user_id reviewer, std::string_view note,
                                     timestamp at) {
   return guarded("review emergency access", [&]() -> result<void> {
-    SQLite::Statement q(db, review_grant_sql);
-    q.bind(1, format_timestamp(at));
-    q.bind(2, reviewer);
-    q.bind(3, std::string(note));
-    q.bind(4, id);
-    if (q.exec() == 0) return fail(errc::not_found, "there is no such emergency access awaiting review");
+    statement_lease q(db, review_grant_sql);
+    q->bind(1, format_timestamp(at));
+    q->bind(2, reviewer);
+    q->bind(3, std::string(note));
+    q->bind(4, id);
+    if (q->exec() == 0) return fail(errc::not_found, "there is no such emergency access awaiting review");
     return {};
   });
 }
 
 result<danger_override> add_danger_override(SQLite::Database& db, danger_override d) {
   return guarded("record a danger override", [&]() -> result<danger_override> {
-    SQLite::Statement q(db, insert_override_sql);
-    q.bind(1, d.case_ref);
-    q.bind(2, d.recipient);
-    q.bind(3, std::string(policy::to_string(d.what)));
-    q.bind(4, d.justification);
-    q.bind(5, d.made_by);
-    q.bind(6, format_timestamp(d.made_at));
-    q.bind(7, format_timestamp(d.expires_at));
-    q.exec();
+    statement_lease q(db, insert_override_sql);
+    q->bind(1, d.case_ref);
+    q->bind(2, d.recipient);
+    q->bind(3, std::string(policy::to_string(d.what)));
+    q->bind(4, d.justification);
+    q->bind(5, d.made_by);
+    q->bind(6, format_timestamp(d.made_at));
+    q->bind(7, format_timestamp(d.expires_at));
+    q->exec();
     d.id = db.getLastInsertRowid();
     return d;
   });
@@ -232,20 +237,20 @@ result<danger_override> add_danger_override(SQLite::Database& db, danger_overrid
 
 result<std::vector<danger_override>> danger_overrides_of_case(SQLite::Database& db, case_id c) {
   return guarded("read danger overrides", [&]() -> result<std::vector<danger_override>> {
-    SQLite::Statement q(db, case_overrides_sql);
-    q.bind(1, c);
+    statement_lease q(db, case_overrides_sql);
+    q->bind(1, c);
     std::vector<danger_override> out;
-    while (q.executeStep()) {
+    while (q->executeStep()) {
       danger_override d;
-      d.id = q.getColumn(0).getInt64();
-      d.case_ref = q.getColumn(1).getInt64();
-      d.recipient = q.getColumn(2).getInt64();
-      d.what = policy::parse_category(q.getColumn(3).getString()).value_or(policy::category::identity);
-      d.justification = q.getColumn(4).getString();
-      d.made_by = q.getColumn(5).getInt64();
-      d.made_at = time_of(q.getColumn(6));
-      d.expires_at = time_of(q.getColumn(7));
-      d.reviewed_at = optional_time(q.getColumn(8));
+      d.id = q->getColumn(0).getInt64();
+      d.case_ref = q->getColumn(1).getInt64();
+      d.recipient = q->getColumn(2).getInt64();
+      d.what = policy::parse_category(q->getColumn(3).getString()).value_or(policy::category::identity);
+      d.justification = q->getColumn(4).getString();
+      d.made_by = q->getColumn(5).getInt64();
+      d.made_at = time_of(q->getColumn(6));
+      d.expires_at = time_of(q->getColumn(7));
+      d.reviewed_at = optional_time(q->getColumn(8));
       out.push_back(d);
     }
     return out;
@@ -254,13 +259,13 @@ result<std::vector<danger_override>> danger_overrides_of_case(SQLite::Database& 
 
 result<exclusion> add_exclusion(SQLite::Database& db, exclusion e) {
   return guarded("record an exclusion", [&]() -> result<exclusion> {
-    SQLite::Statement q(db, insert_exclusion_sql);
-    q.bind(1, e.user);
-    q.bind(2, e.family);
-    q.bind(3, std::string(to_string(e.reason)));
-    q.bind(4, e.made_by);
-    q.bind(5, format_timestamp(e.made_at));
-    q.exec();
+    statement_lease q(db, insert_exclusion_sql);
+    q->bind(1, e.user);
+    q->bind(2, e.family);
+    q->bind(3, std::string(to_string(e.reason)));
+    q->bind(4, e.made_by);
+    q->bind(5, format_timestamp(e.made_at));
+    q->exec();
     e.id = db.getLastInsertRowid();
     return e;
   });
@@ -286,17 +291,17 @@ result<care_note> add_care_note(SQLite::Database& db, const crypto::sealer& seal
 
 result<std::vector<care_note>> care_notes_of_case(SQLite::Database& db, const crypto::sealer& sealer, case_id c) {
   return guarded("read care notes", [&]() -> result<std::vector<care_note>> {
-    SQLite::Statement q(db, case_notes_sql);
-    q.bind(1, c);
+    statement_lease q(db, case_notes_sql);
+    q->bind(1, c);
     std::vector<care_note> out;
-    while (q.executeStep()) {
+    while (q->executeStep()) {
       care_note n;
-      n.id = q.getColumn(0).getInt64();
-      n.case_ref = q.getColumn(1).getInt64();
-      n.owner = q.getColumn(2).getInt64();
-      n.author = q.getColumn(3).getInt64();
-      n.written_at = time_of(q.getColumn(4));
-      const auto& blob = q.getColumn(5);
+      n.id = q->getColumn(0).getInt64();
+      n.case_ref = q->getColumn(1).getInt64();
+      n.owner = q->getColumn(2).getInt64();
+      n.author = q->getColumn(3).getInt64();
+      n.written_at = time_of(q->getColumn(4));
+      const auto& blob = q->getColumn(5);
       auto text = sealer.open({static_cast<const unsigned char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes())},
                               note_field(n.id));
       if (!text) return text.error();

@@ -1,6 +1,7 @@
 #include "core/store/session_store.hpp"
 
 #include "core/store/sqlite_error.hpp"
+#include "core/store/statement_cache.hpp"
 #include "core/store/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -49,10 +50,10 @@ session read_session(SQLite::Statement& row) {
 
 result<session> query_session(SQLite::Database& db, const char* sql, auto bind_key) {
   return guarded("read session", [&]() -> result<session> {
-    SQLite::Statement query(db, sql);
-    bind_key(query);
-    if (!query.executeStep()) return fail(errc::not_found, "no such session");
-    return read_session(query);
+    statement_lease query(db, sql);
+    bind_key(*query);
+    if (!query->executeStep()) return fail(errc::not_found, "no such session");
+    return read_session(*query);
   });
 }
 
@@ -61,10 +62,10 @@ result<void> update_open_session(SQLite::Database& db, const char* sql, session_
                                  std::string_view operation) {
   return guarded(operation, [&]() -> result<void> {
     write_transaction transaction(db);
-    SQLite::Statement update(db, sql);
-    update.bind(1, format_timestamp(value));
-    update.bind(2, id);
-    if (update.exec() == 0) return fail(errc::not_found, "no open session with id " + std::to_string(id));
+    statement_lease update(db, sql);
+    update->bind(1, format_timestamp(value));
+    update->bind(2, id);
+    if (update->exec() == 0) return fail(errc::not_found, "no open session with id " + std::to_string(id));
     transaction.commit();
     return {};
   });
@@ -80,14 +81,14 @@ result<session> add_session(SQLite::Database& db, user_id user, std::string_view
     return fail(errc::invalid_argument, "client address: expected at most 255 characters");
   return guarded("add session", [&]() -> result<session> {
     write_transaction transaction(db);
-    SQLite::Statement insert(db, insert_session_sql);
-    bind_blob(insert, 1, token_hash);
-    bind_blob(insert, 2, csrf_hash);
-    insert.bind(3, user);
-    insert.bind(4, format_timestamp(now));
-    insert.bind(5, format_timestamp(now));
-    insert.bind(6, std::string(address));
-    insert.exec();
+    statement_lease insert(db, insert_session_sql);
+    bind_blob(*insert, 1, token_hash);
+    bind_blob(*insert, 2, csrf_hash);
+    insert->bind(3, user);
+    insert->bind(4, format_timestamp(now));
+    insert->bind(5, format_timestamp(now));
+    insert->bind(6, std::string(address));
+    insert->exec();
     session created{db.getLastInsertRowid(), user, std::string(csrf_hash), now, now, std::nullopt,
                     std::string(address)};
     transaction.commit();
@@ -117,10 +118,10 @@ result<void> end_session(SQLite::Database& db, session_id id, timestamp now) {
 result<int> end_user_sessions(SQLite::Database& db, user_id user, timestamp now) {
   return guarded("end sessions of user", [&]() -> result<int> {
     write_transaction transaction(db);
-    SQLite::Statement update(db, update_user_sessions_ended_sql);
-    update.bind(1, format_timestamp(now));
-    update.bind(2, user);
-    int ended = update.exec();
+    statement_lease update(db, update_user_sessions_ended_sql);
+    update->bind(1, format_timestamp(now));
+    update->bind(2, user);
+    int ended = update->exec();
     transaction.commit();
     return ended;
   });

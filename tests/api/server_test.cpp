@@ -77,6 +77,15 @@ TEST_SUITE("api/server") {
     CHECK(f.log.str().find(token) == std::string::npos);  // never logged
   }
 
+  TEST_CASE("after log-out no reader connection still sees the session (cached statements hold no old snapshot)") {
+    test::server_fixture f;
+    auto token = f.log_in("manager");
+    // Enough reads for every pooled reader to have the session query cached.
+    for (int i = 0; i < 16; ++i) REQUIRE(f.client->get("/api/v1/me", test::bearer(token)).result() == status::ok);
+    REQUIRE(f.client->send(verb::delete_, "/api/v1/session", {}, test::bearer(token)).result() == status::no_content);
+    for (int i = 0; i < 16; ++i) CHECK(f.client->get("/api/v1/me", test::bearer(token)).result() == status::unauthorized);
+  }
+
   TEST_CASE("failed log-ins are throttled with Retry-After, per account") {
     test::server_fixture f;
     for (int i = 0; i < 5; ++i)
