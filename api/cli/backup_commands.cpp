@@ -2,7 +2,7 @@
 // database taken while the server runs, and putting one back after it has
 // been checked against the folder's keys. Neither prints data.
 #include "api/cli/commands.hpp"
-#include "api/cli/open_store.hpp"
+#include "core/data_dir.hpp"
 #include "core/store/backup.hpp"
 
 #include <ostream>
@@ -11,9 +11,9 @@ namespace casechain::api::cli {
 namespace {
 
 int backup(const parsed_args& args, io& streams) {
-  auto db = open_store(args.get("data"));
-  if (!db) return report_error(streams, db.error());
-  auto written = core::store::write_backup(db->sql(), args.get("out"));
+  auto dir = core::data_dir::open(args.get("data"));
+  if (!dir) return report_error(streams, dir.error());
+  auto written = core::store::write_backup(dir->database_file(), args.get("out"));
   if (!written) return report_error(streams, written.error());
   streams.out << "Backup written to " << args.get("out")
               << " (mode 0600). It restores with this folder's secrets/audit.key and secrets/data.keys: back them up "

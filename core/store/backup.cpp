@@ -18,6 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr int busy_timeout_ms = 5000;
 constexpr auto vacuum_into_sql = "VACUUM INTO ?";
 constexpr auto integrity_sql = "PRAGMA integrity_check";
 constexpr auto any_audit_entry_sql = "SELECT EXISTS (SELECT 1 FROM audit_entries)";
@@ -69,11 +70,14 @@ result<atomic_file> copy_beside(const fs::path& from, const fs::path& to) {
 
 }  // namespace
 
-result<void> write_backup(SQLite::Database& db, const fs::path& out) {
+result<void> write_backup(const fs::path& database, const fs::path& out) {
+  if (!fs::is_regular_file(database)) return fail(errc::not_found, "there is no database " + database.string());
   // An empty 0600 file first: VACUUM INTO fills an empty file and keeps its mode.
   auto file = atomic_file::create(out);
   if (!file) return file.error();
   auto copied = guarded("take a backup", [&]() -> result<void> {
+    // Read-only and unmigrated: opening for writing could wait on the write lock behind a busy server.
+    SQLite::Database db(database.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
     SQLite::Statement vacuum(db, vacuum_into_sql);
     vacuum.bind(1, file->temporary_path().string());
     vacuum.exec();

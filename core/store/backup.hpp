@@ -19,10 +19,11 @@
 
 namespace casechain::core::store {
 
-// Writes a consistent snapshot of `db` to `out` (VACUUM INTO: one read
-// transaction, so writers on other connections go on under WAL), mode 0600;
+// Writes a consistent snapshot of the database file `database` to `out`
+// (VACUUM INTO over its own read-only connection: one read transaction and no
+// write lock, so a busy writer neither blocks it nor is blocked), mode 0600;
 // `out` appears whole or not at all, replacing what was there.
-result<void> write_backup(SQLite::Database& db, const std::filesystem::path& out);
+result<void> write_backup(const std::filesystem::path& database, const std::filesystem::path& out);
 
 struct backup_check {
   std::int64_t audit_entries = 0;  // the audit trail's length, verified
