@@ -35,5 +35,6 @@ std::vector<command_spec> audit_commands();
 std::vector<command_spec> stats_commands();
 std::vector<command_spec> research_commands();
 std::vector<command_spec> key_commands();
+std::vector<command_spec> backup_commands();
 
 }  // namespace casechain::api::cli

@@ -76,7 +76,10 @@ class reader {
     auto o = object(&v, path);
     if (!o) return c;
     if (o->size() != 1) return fault(path, "expected exactly one condition key"), c;
-    const auto& [key, value] = *o->begin();
+    // Plain references, not a structured binding: the lambdas below capture
+    // them, which clang before 16 refuses for bindings.
+    const auto& key = o->begin()->key();
+    const auto& value = o->begin()->value();
     std::string inner = path + "." + std::string(key);
     auto as_number = [&](int low, int high) {
       if (!value.is_int64() || value.get_int64() < low || value.get_int64() > high)

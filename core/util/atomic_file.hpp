@@ -22,6 +22,8 @@ class atomic_file {
   bool write(std::string_view bytes);
   // Syncs and renames into place.
   result<void> commit();
+  // The temporary file, for a writer that fills it by name (SQLite's VACUUM INTO).
+  const std::filesystem::path& temporary_path() const { return temporary_; }
 
  private:
   atomic_file(int fd, std::filesystem::path target, std::filesystem::path temporary)

@@ -22,8 +22,8 @@ std::string base64_encode(std::string_view bytes) {
   out.reserve((bytes.size() * 4 + 2) / 3);
   std::uint32_t buffer = 0;
   int bits = 0;
-  for (unsigned char c : bytes) {
-    buffer = (buffer << 8) | c;
+  for (char byte : bytes) {
+    buffer = (buffer << 8) | static_cast<unsigned char>(byte);
     bits += 8;
     while (bits >= 6) {
       bits -= 6;
@@ -41,8 +41,8 @@ std::optional<std::string> base64_decode(std::string_view text) {
   out.reserve(text.size() * 3 / 4);
   std::uint32_t buffer = 0;
   int bits = 0;
-  for (unsigned char c : text) {
-    auto value = table[c];
+  for (char letter : text) {
+    auto value = table[static_cast<unsigned char>(letter)];
     if (value < 0) return std::nullopt;
     buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
     bits += 6;
