@@ -21,7 +21,7 @@ core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& d
     return raw->db_->write([&](SQLite::Database& writer) {
       return core::store::append_audit_entries(writer, *raw->audit_key_, group);
     });
-  });
+  }, core::audit::group_commit::options{.gather_window = settings.audit_gather_window});
   app->settings_ = settings;
   // The key ring is loaded (or made, for a database with nothing sealed) once, by the writer.
   auto protection = app->db_->write([&](SQLite::Database& writer) { return core::load_field_protection(dir, writer); });
@@ -39,6 +39,11 @@ core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& d
   });
   if (!made) return made.error();
   return app;
+}
+
+void app_state::replace_audit_append_for_benchmark(core::audit::group_commit::append_function append) {
+  audit_commits_ = std::make_unique<core::audit::group_commit>(
+      std::move(append), core::audit::group_commit::options{.gather_window = settings_.audit_gather_window});
 }
 
 }  // namespace casechain::api

@@ -28,6 +28,9 @@ struct app_settings {
   core::auth::argon2_parameters password_cost{};
   std::chrono::seconds emergency_access{4 * 3600};  // how long "break the glass" lasts
   std::chrono::seconds danger_override{24 * 3600};  // how long sharing in imminent danger lasts
+  // Group commit of audit entries: under concurrency, gather a group this long (or up to 256
+  // entries) before its one sync. 0 commits each group as soon as the previous one is done.
+  std::chrono::microseconds audit_gather_window{2000};
 };
 
 class app_state {
@@ -59,6 +62,9 @@ class app_state {
   core::timestamp now() const { return clock_(); }
   // For tests: time that moves only when told.
   void set_clock(std::function<core::timestamp()> clock) { clock_ = std::move(clock); }
+  // For the API benchmark only (bench/unaudited_server.cpp): audit entries go to
+  // `append` instead of the trail, to measure what the audit costs. Call before serving.
+  void replace_audit_append_for_benchmark(core::audit::group_commit::append_function append);
 
  private:
   app_state() = default;

@@ -1,5 +1,7 @@
 #include "api/app/database_pool.hpp"
 
+#include <sqlite3.h>
+
 namespace casechain::api {
 
 core::result<std::unique_ptr<database_pool>> database_pool::open(const std::filesystem::path& file,
@@ -11,6 +13,8 @@ core::result<std::unique_ptr<database_pool>> database_pool::open(const std::file
   for (std::size_t i = 0; i < std::max<std::size_t>(readers, 1); ++i) {
     auto reader = core::store::database::open(file, {.migrate = false});  // the writer migrated it
     if (!reader) return reader.error();
+    if (reader->sql().tryExec("PRAGMA query_only = ON") != SQLITE_OK)
+      return core::fail(core::errc::unavailable, "could not make a reader connection read-only");
     pool->readers_.push_back(std::make_unique<core::store::database>(std::move(*reader)));
     pool->free_.push_back(pool->readers_.back().get());
   }

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/store/database.hpp"
+#include "core/store/read_snapshot.hpp"
 
 #include <condition_variable>
 #include <filesystem>
@@ -26,10 +27,13 @@ class database_pool {
     return work(writer_->sql());
   }
 
-  // Runs `work(SQLite::Database&)` on a free reader, waiting for one if all are busy.
+  // Runs `work(SQLite::Database&)` on a free reader, waiting for one if all are busy,
+  // inside one read transaction (one snapshot for all its queries). Readers are
+  // query_only: a write through one fails instead of racing the writer.
   template <class Work>
   auto read(Work&& work) {
     lease l(*this);
+    core::store::read_snapshot snapshot(l.connection->sql());
     return work(l.connection->sql());
   }
 

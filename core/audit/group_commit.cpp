@@ -4,8 +4,8 @@
 
 namespace casechain::core::audit {
 
-group_commit::group_commit(append_function append, std::size_t max_pending)
-    : append_(std::move(append)), max_pending_(max_pending), thread_([this] { run(); }) {}
+group_commit::group_commit(append_function append, options opts)
+    : append_(std::move(append)), options_(opts), thread_([this] { run(); }) {}
 
 group_commit::~group_commit() {
   {
@@ -19,7 +19,7 @@ group_commit::~group_commit() {
 void group_commit::submit(std::vector<audit_entry> entries, done_function done) {
   {
     std::unique_lock lock(mutex_);
-    if (!stopping_ && pending_.size() + entries.size() <= max_pending_) {
+    if (!stopping_ && pending_.size() + entries.size() <= options_.max_pending) {
       pending_.insert(pending_.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
       waiting_.push_back({entries.size(), std::move(done)});
       lock.unlock();
@@ -50,11 +50,16 @@ std::size_t group_commit::entries() const {
 void group_commit::run() {
   std::vector<audit_entry> group;
   std::vector<waiting> waiters;
+  bool concurrent = false;  // the previous group held more than one entry
   for (;;) {
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
       if (pending_.empty()) return;  // stopping, and nothing left to commit
+      if (concurrent && options_.gather_window.count() > 0) {
+        wake_.wait_for(lock, options_.gather_window,
+                       [this] { return stopping_ || pending_.size() >= options_.gather_size; });
+      }
       group.swap(pending_);
       waiters.swap(waiting_);
     }
@@ -70,6 +75,7 @@ void group_commit::run() {
       ++groups_;
       if (committed) entries_ += group.size();
     }
+    concurrent = group.size() > 1;
     for (auto& w : waiters) w.done(committed);
     group.clear();
     waiters.clear();

@@ -8,6 +8,7 @@
 #include "core/audit/audit_entry.hpp"
 #include "core/error.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -23,9 +24,17 @@ class group_commit {
   using append_function = std::function<result<void>(std::span<audit_entry>)>;
   using done_function = std::function<void(const result<void>&)>;
 
-  // `max_pending`: entries waiting beyond this are refused (resource_exhausted)
-  // rather than queued without bound.
-  explicit group_commit(append_function append, std::size_t max_pending = 100000);
+  struct options {
+    // Entries waiting beyond this are refused (resource_exhausted) rather than queued without bound.
+    std::size_t max_pending = 100000;
+    // Under concurrency (the previous group held more than one entry), wait up to
+    // `gather_window` for the group to reach `gather_size` before committing: fewer,
+    // larger syncs. A lone request never waits.
+    std::chrono::microseconds gather_window{0};
+    std::size_t gather_size = 256;
+  };
+  explicit group_commit(append_function append, options opts);
+  explicit group_commit(append_function append) : group_commit(std::move(append), options{}) {}
   // Commits what is pending, then stops.
   ~group_commit();
   group_commit(const group_commit&) = delete;
@@ -48,7 +57,7 @@ class group_commit {
   void run();
 
   append_function append_;
-  std::size_t max_pending_;
+  options options_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<audit_entry> pending_;

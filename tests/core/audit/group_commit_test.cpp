@@ -51,6 +51,28 @@ TEST_SUITE("core/audit/group_commit") {
     CHECK_FALSE(v->first_bad);
   }
 
+  TEST_CASE("under concurrency, entries are gathered into one group up to the gather size") {
+    std::vector<std::size_t> sizes;
+    std::mutex seen;
+    audit::group_commit commits(
+        [&](std::span<audit::audit_entry> group) -> result<void> {
+          std::lock_guard lock(seen);
+          sizes.push_back(group.size());
+          return {};
+        },
+        {.gather_window = std::chrono::seconds(60), .gather_size = 4});
+    REQUIRE(commits.commit({read_entry(1)}));  // a lone entry: committed without gathering
+    REQUIRE(commits.commit({read_entry(2), read_entry(3)}));  // two at once: concurrency seen
+    std::atomic<int> committed{0};
+    for (int i = 0; i < 3; ++i)
+      commits.submit({read_entry(10 + i)}, [&](const result<void>& r) { committed += r ? 1 : 0; });
+    // The window is a minute: only reaching the gather size commits these three with the fourth.
+    REQUIRE(commits.commit({read_entry(20)}));
+    CHECK(committed == 3);
+    std::lock_guard lock(seen);
+    CHECK(sizes == std::vector<std::size_t>{1, 2, 4});
+  }
+
   TEST_CASE("a failing append fails every request in its group and commits nothing") {
     audit::group_commit commits([](std::span<audit::audit_entry>) -> result<void> {
       return fail(errc::unavailable, "disk full");
@@ -74,7 +96,7 @@ TEST_SUITE("core/audit/group_commit") {
             std::lock_guard wait(gate);
             return {};
           },
-          3);
+          {.max_pending = 3});
       // Whether or not the appender has taken the first entry yet, the
       // two later submissions cannot both fit under a bound of 3.
       commits.submit({read_entry(1)}, record);
