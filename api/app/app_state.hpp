@@ -5,6 +5,7 @@
 // Thread-safe: members are either immutable or guard themselves.
 
 #include "api/app/database_pool.hpp"
+#include "core/audit/audit_head.hpp"
 #include "core/audit/audit_key.hpp"
 #include "core/audit/group_commit.hpp"
 #include "core/auth/login_throttle.hpp"
@@ -19,6 +20,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace casechain::api {
 
@@ -38,6 +40,7 @@ class app_state {
   static core::result<std::unique_ptr<app_state>> open(const core::data_dir& dir, const app_settings& settings);
 
   database_pool& db() { return *db_; }
+  const core::data_dir& dir() const { return *dir_; }
   // Runs `work(report_importer&, writer)` with the importer bound to the
   // writer connection (its statements are prepared once), under its lock.
   template <class Work>
@@ -68,7 +71,15 @@ class app_state {
 
  private:
   app_state() = default;
+  // After a group of audit entries commits: moves secrets/audit.head to the newest entry.
+  void advance_audit_head(SQLite::Database& writer);
+
+  std::optional<core::data_dir> dir_;
   std::unique_ptr<database_pool> db_;
+  // The id audit.head holds; only the committing thread touches it. Frozen (never written
+  // again) once the trail contradicts it, so the evidence stays for `audit verify`.
+  std::optional<core::audit::audit_head> audit_head_;
+  bool audit_head_frozen_ = false;
   std::shared_ptr<const core::crypto::field_protection> protection_;  // before importer_, which refers to it
   std::unique_ptr<core::intake::report_importer> importer_;
   std::unique_ptr<core::auth::password_hasher> hasher_;

@@ -15,9 +15,12 @@ int verify(const parsed_args& args, io& streams) {
   if (!dir) return report_error(streams, dir.error());
   auto key = core::audit::audit_key::existing(*dir);
   if (!key) return report_error(streams, key.error());
+  // The head before the trail: every entry it names was committed before the trail is read.
+  auto head = core::audit::read_audit_head(*dir);
+  if (!head) return report_error(streams, head.error());
   auto db = core::store::database::open(dir->database_file());
   if (!db) return report_error(streams, db.error());
-  auto checked = core::store::verify_audit_trail(db->sql(), *key, [&](std::int64_t n) {
+  auto checked = core::store::verify_audit_trail(db->sql(), *key, *head, [&](std::int64_t n) {
     streams.err << "  " << n << " entries checked\n";
   });
   if (!checked) return report_error(streams, checked.error());
@@ -27,7 +30,9 @@ int verify(const parsed_args& args, io& streams) {
                 << checked->entries << " entries before it verify.\n";
     return exit_failure;
   }
-  streams.out << "The audit trail verifies: " << checked->entries << " entries, unbroken.\n";
+  streams.out << "The audit trail verifies: " << checked->entries << " entries, unbroken";
+  if (*head) streams.out << ", through entry " << (*head)->id << " recorded in secrets/audit.head";
+  streams.out << ".\n";
   return exit_ok;
 }
 

@@ -94,10 +94,13 @@ core::result<response> access_log(request_context& c) {
   });
 }
 
-// Whether the whole chain verifies, checked now on a reader connection.
+// Whether the whole chain verifies, checked now on a reader connection. The head is
+// read first: every entry it names is then in the reader's (later) snapshot.
 core::result<response> verification(request_context& c) {
+  auto head = core::audit::read_audit_head(c.app.dir());
+  if (!head) return head.error();
   auto checked = c.app.db().read(
-      [&](SQLite::Database& db) { return core::store::verify_audit_trail(db, c.app.audit_key()); });
+      [&](SQLite::Database& db) { return core::store::verify_audit_trail(db, c.app.audit_key(), *head); });
   if (!checked) return checked.error();
   record(c, core::audit::action::verify, std::nullopt, "audit", "duty");
   return answer(c, http::status::ok, [&](core::json_writer& w) {

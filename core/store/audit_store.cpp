@@ -17,6 +17,7 @@ using audit::audit_entry;
 using audit::entry_hash;
 
 constexpr auto select_last_sql = "SELECT id, hash FROM audit_entries ORDER BY id DESC LIMIT 1";
+constexpr auto select_hash_sql = "SELECT hash FROM audit_entries WHERE id = ?";
 constexpr auto insert_sql =
     "INSERT INTO audit_entries (id, at, user_id, organisation_id, roles, action, case_id, category, legal_basis, "
     "purpose, outcome, request_id, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -131,7 +132,25 @@ result<std::vector<audit_entry>> list_audit_entries(SQLite::Database& db, const 
   });
 }
 
+result<std::optional<audit::audit_head>> newest_audit_entry(SQLite::Database& db) {
+  return guarded("read the newest audit entry", [&]() -> result<std::optional<audit::audit_head>> {
+    statement_lease q(db, select_last_sql);
+    if (!q->executeStep()) return std::optional<audit::audit_head>{};
+    return std::optional<audit::audit_head>{audit::audit_head{q->getColumn(0).getInt64(), read_hash(q->getColumn(1))}};
+  });
+}
+
+result<std::optional<entry_hash>> audit_entry_hash(SQLite::Database& db, std::int64_t id) {
+  return guarded("read an audit entry's hash", [&]() -> result<std::optional<entry_hash>> {
+    statement_lease q(db, select_hash_sql);
+    q->bind(1, id);
+    if (!q->executeStep()) return std::optional<entry_hash>{};
+    return std::optional<entry_hash>{read_hash(q->getColumn(0))};
+  });
+}
+
 result<audit_verification> verify_audit_trail(SQLite::Database& db, const audit::audit_key& key,
+                                              const std::optional<audit::audit_head>& head,
                                               const std::function<void(std::int64_t)>& progress) {
   return guarded("verify the audit trail", [&]() -> result<audit_verification> {
     audit_verification v;
@@ -154,9 +173,20 @@ result<audit_verification> verify_audit_trail(SQLite::Database& db, const audit:
                     "with another key";
         return v;
       }
+      if (head && e.id == head->id && e.hash != head->hash) {
+        v.first_bad = e.id;
+        v.problem = "entry " + std::to_string(e.id) + " is not the one recorded in secrets/audit.head: the trail was "
+                    "cut back and written again";
+        return v;
+      }
       previous = e.hash;
       ++expected_id;
       if (++v.entries % 100000 == 0 && progress) progress(v.entries);
+    }
+    if (head && head->id >= expected_id) {
+      v.first_bad = expected_id;
+      v.problem = "the trail ends at entry " + std::to_string(expected_id - 1) + ", but entry " +
+                  std::to_string(head->id) + " was committed (secrets/audit.head): entries were cut off its end";
     }
     return v;
   });

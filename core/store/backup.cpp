@@ -104,6 +104,9 @@ result<backup_check> check_backup(const data_dir& dir, const fs::path& backup) {
         return fail(errc::failed_precondition,
                     "the backup's audit trail does not verify with this folder's audit.key: " + verified->problem);
       checked.audit_entries = verified->entries;
+      auto newest = newest_audit_entry(db);
+      if (!newest) return newest.error();
+      checked.newest_entry = *newest;
     }
     auto sample = open_sealed_sample(dir, db);
     if (!sample) return sample.error();
@@ -118,6 +121,14 @@ result<backup_check> restore_backup(const data_dir& dir, const fs::path& backup)
   const auto target = dir.database_file();
   auto copy = copy_beside(backup, target);
   if (!copy) return copy.error();
+  // The head moves back to the backup's last entry before the database does: a stop in
+  // between leaves a head that the old trail (which the backup is a prefix of) still holds.
+  auto head_moved = checked->newest_entry ? audit::write_audit_head(dir, *checked->newest_entry) : [&]() -> result<void> {
+    std::error_code ignored;
+    fs::remove(audit::audit_head_file(dir), ignored);
+    return {};
+  }();
+  if (!head_moved) return head_moved.error();
   if (fs::exists(target)) {
     // Nothing of the old database may stay in its WAL, to be replayed into the new one.
     auto emptied = guarded("checkpoint the old database", [&]() -> result<void> {

@@ -10,6 +10,7 @@
 // Not thread-safe per connection; restore must run with the server stopped.
 
 #include "core/data_dir.hpp"
+#include "core/audit/audit_head.hpp"
 #include "core/error.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -28,6 +29,7 @@ result<void> write_backup(const std::filesystem::path& database, const std::file
 struct backup_check {
   std::int64_t audit_entries = 0;  // the audit trail's length, verified
   bool sealed_sample = false;      // whether a sealed value was there to open
+  std::optional<audit::audit_head> newest_entry;  // the trail's last entry, for secrets/audit.head
 };
 
 // Checks a backup against the folder `dir`: PRAGMA integrity_check is ok,

@@ -44,8 +44,8 @@ bool atomic_file::write(std::string_view bytes) {
   return true;
 }
 
-result<void> atomic_file::commit() {
-  if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
+result<void> atomic_file::commit(durability when) {
+  if ((when == durability::synced && ::fsync(fd_) != 0) || ::close(fd_) != 0) {
     fd_ = -1;
     return fail(errc::unavailable, "cannot write " + target_.string() + ": " + std::strerror(errno));
   }

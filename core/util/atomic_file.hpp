@@ -20,8 +20,12 @@ class atomic_file {
 
   // False on a write error (disk full); the file is then abandoned on destruction.
   bool write(std::string_view bytes);
-  // Syncs and renames into place.
-  result<void> commit();
+  enum class durability {
+    synced,    // on disk before commit() returns
+    eventual,  // left to the system's write-back: for files that may lag (never lose), such as the audit head
+  };
+  // Syncs (unless told not to) and renames into place.
+  result<void> commit(durability when = durability::synced);
   // The temporary file, for a writer that fills it by name (SQLite's VACUUM INTO).
   const std::filesystem::path& temporary_path() const { return temporary_; }
 

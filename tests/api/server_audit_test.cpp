@@ -100,6 +100,35 @@ TEST_SUITE("api/audit") {
     CHECK(v->entries == entry_count(f));
   }
 
+  TEST_CASE("the server keeps audit.head at the newest entry, and entries cut off the trail's end are seen") {
+    test::server_fixture f;
+    auto auditor = f.log_in("auditor");
+    auto first = test::json_of(f.client->get("/api/v1/audit/verification", test::bearer(auditor)));
+    CHECK(first.at("verifies").as_bool());
+    // The verification's own entry went through group commit, which moves the head before the answer.
+    auto head = core::audit::read_audit_head(f.dir).value();
+    REQUIRE(head);
+    CHECK(head->id == newest(f, 1).at(0).id);
+
+    f.app->db().write([&](SQLite::Database& db) {
+      db.exec("DROP TRIGGER audit_entries_no_delete");
+      db.exec("DELETE FROM audit_entries WHERE id >= " + std::to_string(head->id));
+      return 0;
+    });
+    auto cut = test::json_of(f.client->get("/api/v1/audit/verification", test::bearer(auditor)));
+    CHECK_FALSE(cut.at("verifies").as_bool());
+    CHECK(cut.at("first_bad").as_int64() == head->id);
+    // The trail grows past the head again, chained from the cut: the head stays where it was.
+    for (int i = 0; i < 3; ++i) f.client->get("/api/v1/audit/verification", test::bearer(auditor));
+    auto kept = core::audit::read_audit_head(f.dir).value();
+    REQUIRE(kept);
+    CHECK(kept->id == head->id);
+    CHECK(kept->hash == head->hash);
+    auto still = test::json_of(f.client->get("/api/v1/audit/verification", test::bearer(auditor)));
+    CHECK_FALSE(still.at("verifies").as_bool());
+    CHECK(still.at("first_bad").as_int64() == head->id);
+  }
+
   TEST_CASE("when the audit entry cannot be written, the request fails and the change is not made") {
     test::server_fixture f;
     auto c = open_case(f, "A.2");
