@@ -206,6 +206,101 @@ describe('the web front end', () => {
     await page.close();
   });
 
+  test('the case manager admits a partner and plans an intervention with an owner; the partner reports on it', async () => {
+    const id = await caseThroughApi('E2E.PLAN.1');
+    const page = await newPage(browser);
+    await logInThroughForm(page, server, 'manager');
+    await page.evaluate((caseId) => { location.hash = `#/cases/${caseId}`; }, id);
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
+    // The consultation, by name.
+    await page.locator('#admit-organisation').selectOption({label: 'CAW'});
+    await page.locator('form[data-form="admit"] button').click();
+    await page.locator('.case-members li', {hasText: 'CAW'}).waitFor();
+    // An intervention for CAW, owned by its social worker (picked by name).
+    await page.locator('#intervention-description').fill('fortnightly budget coaching');
+    await page.locator('#intervention-organisation').selectOption({label: 'CAW'});
+    await page.locator('#intervention-owner').selectOption({label: 'social'});
+    await page.locator('#intervention-due').fill('2030-01-01');
+    await page.locator('form[data-form="intervention"] button').click();
+    const row = page.locator('.case-plan .interventions tbody tr', {hasText: 'fortnightly budget coaching'});
+    await row.waitFor();
+    assert.deepEqual((await row.locator('td').allTextContents()).slice(1, 3), ['CAW', 'social']);
+    // Names, never bare ids, for organisations and users on the page.
+    const text = await page.locator('#view').textContent();
+    assert.doesNotMatch(text, /\b(organisation|user) \d+\b/);
+    await page.locator('.case-timeline li', {hasText: 'manager'}).first().waitFor();
+    await assertAccessible(page, 'case plan');
+    await screenshot(page, 'case-plan');
+    assertNoConsoleProblems(page);
+    await page.close();
+
+    const partner = await newPage(browser);
+    await logInThroughForm(partner, server, 'social');
+    await partner.evaluate((caseId) => { location.hash = `#/cases/${caseId}`; }, id);
+    const report = partner.locator('form[data-form^="report-"]');
+    await report.waitFor();
+    // A partner has no case manager's controls.
+    for (const form of ['admit', 'intervention', 'track', 'close', 'reopen', 'goal'])
+      assert.equal(await partner.locator(`form[data-form="${form}"]`).count(), 0, form);
+    assert.equal(await partner.locator('button[data-step]').count(), 0);
+    await report.locator('select').selectOption('done');
+    await report.locator('textarea').fill('six talks held');
+    await report.locator('button').click();
+    const reported = partner.locator('.case-plan .interventions tbody tr', {hasText: 'fortnightly budget coaching'});
+    await reported.locator('td', {hasText: 'six talks held'}).waitFor();
+    assert.equal((await reported.locator('td').allTextContents())[4], 'done');
+    await assertAccessible(partner, 'partner report');
+    await screenshot(partner, 'partner-report');
+    await assertNoPersonalData(partner);
+    assertNoConsoleProblems(partner);
+    await partner.close();
+  });
+
+  test('closing early is refused with its guards, then closes with a reason; reopening; a reload keeps the session', async () => {
+    const id = await caseThroughApi('E2E.CLOSE.1');
+    const page = await newPage(browser);
+    await logInThroughForm(page, server, 'manager');
+    await page.evaluate((caseId) => { location.hash = `#/cases/${caseId}`; }, id);
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
+    await page.locator('#close-reason').selectOption('goals_met');
+    await page.locator('form[data-form="close"] button').click();
+    await page.locator('#close-form-message li[data-guard="early_closure_reason"]').waitFor();
+    await assertAccessible(page, 'case close refused');
+    await screenshot(page, 'case-close-refused');
+    await page.locator('#close-reason').selectOption('family_moved');
+    await page.locator('#close-note').fill('moved abroad');
+    await page.locator('form[data-form="close"] button').click();
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'closed'}).waitFor();
+    await page.locator('.facts dd', {hasText: 'the family moved'}).waitFor();
+    assert.equal(await page.locator('form[data-form="close"]').count(), 0);
+    await page.locator('#reopen-reason').fill('a new report came in');
+    await page.locator('form[data-form="reopen"] button').click();
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
+    await page.locator('.case-timeline li', {hasText: 'a new report came in'}).waitFor();
+    await page.locator('form[data-form="close"]').waitFor();
+    await assertAccessible(page, 'case reopened');
+    await screenshot(page, 'case-reopened');
+
+    // A reload resumes the session: same user, same case, and changes still go through (a new CSRF token).
+    await page.reload();
+    await page.locator('#log-out').waitFor({state: 'visible'});
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
+    assert.match(await page.locator('#who').textContent(), /manager/);
+    await page.locator('#track-to').selectOption('3');
+    await page.locator('#track-reason').fill('a restraining order was imposed');
+    await page.locator('form[data-form="track"] button').click();
+    await page.locator('.facts dd', {hasText: 'track 3'}).waitFor();
+    await assertAccessible(page, 'case after reload');
+    await screenshot(page, 'case-after-reload');
+    await assertNoPersonalData(page);
+    assertNoConsoleProblems(page);
+    await page.close();
+    const resumed = await call(server, 'GET', `/api/v1/audit?user=${(await call(server, 'GET', '/api/v1/me', {token: tokens.manager})).json.id}`,
+      {token: await tokenOf(server, 'auditor')});
+    assert.equal(resumed.status, 200);
+    assert.ok(resumed.json.entries.some((e) => e.action === 'session_resumed'));
+  });
+
   test('a partner sees the cases its organisation takes part in, and nothing the policy hides', async () => {
     const canary = 'CANARY-7Q3X';
     const shared = await caseThroughApi('E2E.PARTNER.1', {narrative: `Slagen en ${canary} in het verhaal.`,
@@ -216,7 +311,7 @@ describe('the web front end', () => {
     assert.equal(admitted.status, 204);
     const social = await call(server, 'GET', '/api/v1/me', {token: await tokenOf(server, 'social')});
     const planned = await call(server, 'POST', `/api/v1/cases/${shared}/interventions`, {token: tokens.manager,
-      body: {organisation: caw, owner: social.json.id, description: 'weekly support talks', due_on: '2030-01-01'}});
+      body: {organisation: caw, owner: social.json.id, description: 'fortnightly budget coaching', due_on: '2030-01-01'}});
     assert.equal(planned.status, 201);
 
     const page = await newPage(browser);
@@ -224,11 +319,11 @@ describe('the web front end', () => {
     await page.locator(`#view a[href="#/cases/${shared}"]`).first().waitFor();
     assert.equal(await page.locator(`#view a[href="#/cases/${other}"]`).count(), 0);
     // Their own task, on the case they take part in.
-    await page.locator('.interventions tr', {hasText: 'weekly support talks'}).waitFor();
+    await page.locator('.interventions tr', {hasText: 'fortnightly budget coaching'}).waitFor();
     await assertAccessible(page, 'partner tasks');
     await page.locator(`table.cases a[href="#/cases/${shared}"]`).click();
     await page.locator('.chain li[aria-current="step"]').waitFor();
-    await page.locator('.case-plan .interventions td', {hasText: 'weekly support talks'}).waitFor();
+    await page.locator('.case-plan .interventions td', {hasText: 'fortnightly budget coaching'}).waitFor();
     await screenshot(page, 'partner-case');
     // secrecy-1: a social-work member reads the family (identity), not the
     // narrative (incident in summary only).

@@ -28,7 +28,7 @@ export async function showCases(view, user, kind) {
     kind === 'desk' ? overdueSummary(overdue) : h('p', {}, t('partner.intro')),
     cases.length ? casesTable(cases, dueByCase, kind) : h('p', {}, t('cases.none')),
     kind === 'partner' ? h('section', {'aria-labelledby': 'tasks-title'}, h('h2', {id: 'tasks-title'}, t('partner.tasks')),
-      interventionsTable(tasks, true) ?? h('p', {class: 'hint'}, t('partner.no_tasks'))) : null);
+      interventionsTable(tasks, null, true) ?? h('p', {class: 'hint'}, t('partner.no_tasks'))) : null);
 }
 
 function overdueSummary(overdue) {
