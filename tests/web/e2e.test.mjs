@@ -228,7 +228,7 @@ describe('the web front end', () => {
     // Names, never bare ids, for organisations and users on the page.
     const text = await page.locator('#view').textContent();
     assert.doesNotMatch(text, /\b(organisation|user) \d+\b/);
-    await page.locator('.case-timeline li', {hasText: 'manager'}).first().waitFor();
+    await page.locator('.case-timeline li', {hasText: 'case manager appointed (to: manager) — coordinator'}).waitFor();
     await assertAccessible(page, 'case plan');
     await screenshot(page, 'case-plan');
     assertNoConsoleProblems(page);
@@ -311,7 +311,7 @@ describe('the web front end', () => {
     assert.equal(admitted.status, 204);
     const social = await call(server, 'GET', '/api/v1/me', {token: await tokenOf(server, 'social')});
     const planned = await call(server, 'POST', `/api/v1/cases/${shared}/interventions`, {token: tokens.manager,
-      body: {organisation: caw, owner: social.json.id, description: 'fortnightly budget coaching', due_on: '2030-01-01'}});
+      body: {organisation: caw, owner: social.json.id, description: 'weekly support talks', due_on: '2030-01-01'}});
     assert.equal(planned.status, 201);
 
     const page = await newPage(browser);
@@ -319,11 +319,11 @@ describe('the web front end', () => {
     await page.locator(`#view a[href="#/cases/${shared}"]`).first().waitFor();
     assert.equal(await page.locator(`#view a[href="#/cases/${other}"]`).count(), 0);
     // Their own task, on the case they take part in.
-    await page.locator('.interventions tr', {hasText: 'fortnightly budget coaching'}).waitFor();
+    await page.locator('.interventions tr', {hasText: 'weekly support talks'}).waitFor();
     await assertAccessible(page, 'partner tasks');
     await page.locator(`table.cases a[href="#/cases/${shared}"]`).click();
     await page.locator('.chain li[aria-current="step"]').waitFor();
-    await page.locator('.case-plan .interventions td', {hasText: 'fortnightly budget coaching'}).waitFor();
+    await page.locator('.case-plan .interventions td', {hasText: 'weekly support talks'}).waitFor();
     await screenshot(page, 'partner-case');
     // secrecy-1: a social-work member reads the family (identity), not the
     // narrative (incident in summary only).

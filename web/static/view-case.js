@@ -185,16 +185,18 @@ function list(items, text) {
   return items?.length ? h('ul', {}, items.map((e) => h('li', {}, text(e)))) : h('p', {class: 'hint'}, t('case.nothing_yet'));
 }
 
-// An id in an event's detail is shown by name when the answer names it.
-function detailValue(key, value, answer) {
+// An id in an event's detail is shown by name when the answer names it
+// (a hand-over's `from` and `to` are users).
+function detailValue(kind, key, value, answer) {
+  const userKey = key === 'user' || key === 'owner' || (kind === 'case_manager_assigned' && (key === 'to' || key === 'from'));
   if (key === 'organisation' && answer.names?.organisations?.[value]) return answer.names.organisations[value];
-  if ((key === 'user' || key === 'owner') && answer.names?.users?.[value]) return answer.names.users[value];
+  if (userKey && answer.names?.users?.[value]) return answer.names.users[value];
   return tOr(`value.${value}`, String(value));
 }
 
 function eventText(e, answer) {
   const parts = Object.entries(e.detail || {})
     .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${tOr(`detail.${k}`, k)}: ${detailValue(k, v, answer)}`);
+    .map(([k, v]) => `${tOr(`detail.${k}`, k)}: ${detailValue(e.kind, k, v, answer)}`);
   return [h('strong', {}, tOr(`event.${e.kind}`, e.kind)), parts.length ? ` (${parts.join(', ')})` : ''];
 }
