@@ -286,6 +286,9 @@ describe('the web front end', () => {
     await page.locator('#log-out').waitFor({state: 'visible'});
     await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
     assert.match(await page.locator('#who').textContent(), /manager/);
+    // Another tab resuming the same session makes this page's CSRF token stale: the change is retried once with a new one.
+    const cookie = (await browser.context.cookies(server.url)).find((c) => c.name === '__Host-casechain-session');
+    assert.equal((await call(server, 'GET', '/api/v1/session', {token: cookie.value})).status, 200);
     await page.locator('#track-to').selectOption('3');
     await page.locator('#track-reason').fill('a restraining order was imposed');
     await page.locator('form[data-form="track"] button').click();
@@ -364,14 +367,19 @@ describe('the web front end', () => {
     await page.close();
   });
 
-  test('figures: says "not available" without the stats route, and draws the numbers it gets as SVG bars', async () => {
+  test('figures: the server\'s figures for the last twelve months, and the numbers it gets drawn as SVG bars', async () => {
     const page = await newPage(browser);
     await logInThroughForm(page, server, 'auditor');
     await page.locator('#nav a[data-screen="figures"]').click();
-    // Until GET /api/v1/stats lands the server answers 404; afterwards it answers figures.
-    await page.locator('#figures-unavailable, #view figure').first().waitFor();
+    // The real server's figures for the period the form shows (a year up to today).
+    await page.locator('#view figure svg.chart').first().waitFor();
+    assert.equal(await page.locator('#figures-unavailable').count(), 0);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.equal(await page.locator('#figures-to').inputValue(), today);
+    await assertAccessible(page, 'figures from the server');
+    await screenshot(page, 'figures-server');
     // The page draws whatever figures come: here a fixed answer in place of the server's.
-    await page.route('**/api/v1/stats', (route) => route.fulfill({status: 200, contentType: 'application/json',
+    await page.route(/\/api\/v1\/stats(\?|$)/, (route) => route.fulfill({status: 200, contentType: 'application/json',
       body: JSON.stringify({reports: {track_1: 46, track_2: 34, track_3: 20}, overdue: 7,
         caseload: [{case_manager: 3, cases: 12}]})}));
     await page.evaluate(() => { location.hash = '#/audit'; });

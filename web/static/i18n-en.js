@@ -392,4 +392,7 @@ export default {
   'closure.no_help_needed': 'no help is needed',
   'audit.action_session_resumed': 'session resumed after a reload',
   'form.for_goal': 'Towards goal',
+  'figures.from': 'From',
+  'figures.to': 'To',
+  'figures.show': 'Show',
 };

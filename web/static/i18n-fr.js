@@ -392,4 +392,7 @@ export default {
   'closure.no_help_needed': 'aucune aide n’est nécessaire',
   'audit.action_session_resumed': 'session reprise après un rechargement',
   'form.for_goal': 'Pour l’objectif',
+  'figures.from': 'Du',
+  'figures.to': 'Au',
+  'figures.show': 'Afficher',
 };

@@ -392,4 +392,7 @@ export default {
   'closure.no_help_needed': 'er is geen hulp nodig',
   'audit.action_session_resumed': 'sessie hervat na herladen',
   'form.for_goal': 'Voor doel',
+  'figures.from': 'Van',
+  'figures.to': 'Tot en met',
+  'figures.show': 'Tonen',
 };
