@@ -262,7 +262,7 @@ export default {
   'guard.interventions_reported': 'every intervention has been reported on',
   'guard.closure_reason': 'a reason for closing is given',
   'guard.closing_screening': 'a closing screening has been recorded',
-  'guard.early_closure_reason': 'closing early needs a reason',
+  'guard.early_closure_reason': 'before the last step, a case closes only because the family refused help, moved or was transferred (or, before the intake of a help offer, was not reached)',
   'guard.three_attempts': 'closing as not reached needs at least three contact attempts',
   'guard.family_reached': 'the family has been reached',
   'guard.intake_held': 'an intake conversation has been held',

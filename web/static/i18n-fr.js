@@ -262,7 +262,7 @@ export default {
   'guard.interventions_reported': 'chaque intervention a fait l’objet d’un rapport',
   'guard.closure_reason': 'un motif de clôture est donné',
   'guard.closing_screening': 'une évaluation de clôture a été enregistrée',
-  'guard.early_closure_reason': 'une clôture anticipée demande un motif',
+  'guard.early_closure_reason': 'avant la dernière étape, un dossier n’est clôturé que si la famille a refusé l’aide, a déménagé ou a été transférée (ou, avant l’accueil d’une offre d’aide, n’a pas pu être jointe)',
   'guard.three_attempts': 'clôturer comme non joint demande au moins trois tentatives de contact',
   'guard.family_reached': 'la famille a été jointe',
   'guard.intake_held': 'un entretien d’accueil a eu lieu',

@@ -262,7 +262,7 @@ export default {
   'guard.interventions_reported': 'over elke interventie is gerapporteerd',
   'guard.closure_reason': 'er is een reden voor de afsluiting',
   'guard.closing_screening': 'er is een afsluitende screening vastgelegd',
-  'guard.early_closure_reason': 'vroegtijdig afsluiten vraagt een reden',
+  'guard.early_closure_reason': 'vóór de laatste stap wordt een dossier alleen afgesloten als het gezin hulp weigerde, verhuisde of werd overgedragen (of, vóór de intake van een hulpaanbod, niet bereikbaar was)',
   'guard.three_attempts': 'afsluiten als niet bereikt vraagt minstens drie contactpogingen',
   'guard.family_reached': 'het gezin is bereikt',
   'guard.intake_held': 'er is een intakegesprek gehouden',
