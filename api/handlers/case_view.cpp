@@ -99,6 +99,27 @@ void write_judicial(json_writer& w, const std::vector<core::store::family_report
   w.end_object();
 }
 
+core::result<void> write_consents(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v,
+                                  name_directory& names) {
+  auto all = core::store::consents_of_family(db, v.record.family);
+  if (!all) return all.error();
+  w.key("consents");
+  w.begin_array();
+  for (const auto& k : *all) {
+    w.begin_object();
+    w.field("id", k.id);
+    w.field("person", std::int64_t{k.person});
+    w.field("organisation", std::int64_t{k.recipient});
+    names.organisation(k.recipient);
+    w.field("category", core::policy::to_string(k.what));
+    w.field("valid_until", core::format_timestamp(k.valid_until));
+    w.field("live", !k.revoked_at && k.given_at <= c.now && c.now < k.valid_until);
+    w.end_object();
+  }
+  w.end_array();
+  return {};
+}
+
 core::result<void> write_risk(json_writer& w, SQLite::Database& db, const case_in_view& v,
                               const std::vector<core::store::family_report>& reports, level l) {
   w.key("risk");
@@ -354,6 +375,9 @@ core::result<response> case_view(SQLite::Database& db, request_context& c, const
     auto persons = core::store::family_persons(db, v.record.family);
     if (!persons) return persons.error();
     write_family(w, *persons, d.granted);
+    // The family's consents, as GET .../consents gives them: for case managers who read the family.
+    if (d.allows(level::read) && c.user->has_role(core::role::case_manager))
+      if (auto written = write_consents(w, db, c, v, names); !written) return written.error();
     released.add(category::identity, d.why);
   }
   // A safe address is the person's own: each one is decided for its person.

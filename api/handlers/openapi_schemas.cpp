@@ -150,6 +150,10 @@ const std::map<std::string, route_bodies, std::less<>>& route_body_schemas() {
           "family": {"type": "array", "description": "identity, read", "items": {"type": "object", "properties": {
             "id": {"type": "integer"}, "role": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
             "birth_date": {"type": ["string", "null"], "format": "date"}, "gender": {"type": "string"}}}},
+          "consents": {"type": "array", "description": "identity, read, for case managers: the family's consents",
+            "items": {"type": "object", "properties": {"id": {"type": "integer"}, "person": {"type": "integer"},
+              "organisation": {"type": "integer"}, "category": {"type": "string"}, "valid_until": {"type": "string"},
+              "live": {"type": "boolean"}}}},
           "household": {"type": "object", "description": "identity, summary", "properties": {
             "persons": {"type": "integer"}, "children": {"type": "integer"}}},
           "safe_contacts": {"type": "array", "description": "safe_address, per person", "items": {"type": "object", "properties": {

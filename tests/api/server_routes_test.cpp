@@ -108,6 +108,7 @@ TEST_SUITE("api/routes") {
     CHECK(names.at("organisations").at(caw).as_string() == "CAW");
     CHECK(names.at("users").at(std::to_string(f.users["social"].id)).as_string() == "social");
     CHECK(names.at("users").at(std::to_string(f.users["manager"].id)).as_string() == "manager");
+    CHECK(work.at("consents").as_array().empty());  // the case manager reads the family's consents (none yet)
     CHECK(work.at("admittable").as_array().size() == 3);  // every organisation but CAW
     CHECK(names.at("owners").at(caw).at(0).as_int64() == f.users["social"].id);
     // Police take no part: no user of theirs is named; nor anyone who could not own an intervention.
@@ -117,6 +118,7 @@ TEST_SUITE("api/routes") {
     // The partner reads its own tasks and the names they need, not the plan writer's directory.
     auto partner = test::json_of(f.client->get(base, test::bearer(social)));
     CHECK_FALSE(partner.as_object().contains("admittable"));
+    CHECK_FALSE(partner.as_object().contains("consents"));  // as GET .../consents: case managers only
     auto partner_users = partner.at("names").at("users").as_object();
     CHECK(partner_users.contains(std::to_string(f.users["social"].id)));
     CHECK_FALSE(partner_users.contains(std::to_string(f.users["triage2"].id)));  // shows nowhere in the answer

@@ -208,6 +208,10 @@ describe('the web front end', () => {
 
   test('the case manager admits a partner and plans an intervention with an owner; the partner reports on it', async () => {
     const id = await caseThroughApi('E2E.PLAN.1');
+    const victim = (await call(server, 'GET', `/api/v1/cases/${id}`, {token: tokens.manager})).json.family.find((p) => p.role === 'victim');
+    const consent = await call(server, 'POST', `/api/v1/cases/${id}/consents`, {token: tokens.manager,
+      body: {person: victim.id, organisation: await organisationId('CAW'), category: 'safe_address', valid_until: '2030-01-01'}});
+    assert.equal(consent.status, 201);
     const page = await newPage(browser);
     await logInThroughForm(page, server, 'manager');
     await page.evaluate((caseId) => { location.hash = `#/cases/${caseId}`; }, id);
@@ -216,6 +220,7 @@ describe('the web front end', () => {
     await page.locator('#admit-organisation').selectOption({label: 'CAW'});
     await page.locator('form[data-form="admit"] button').click();
     await page.locator('.case-members li', {hasText: 'CAW'}).waitFor();
+    await page.locator('.case-consents li', {hasText: `${victim.first_name} ${victim.last_name} → CAW: safe address`}).waitFor();
     // An intervention for CAW, owned by its social worker (picked by name).
     await page.locator('#intervention-description').fill('fortnightly budget coaching');
     await page.locator('#intervention-organisation').selectOption({label: 'CAW'});

@@ -58,6 +58,9 @@ function familySections(answer) {
   return [
     answer.family ? section('family', list(answer.family, (p) => [`${p.first_name} ${p.last_name}`, ' — ',
       t(`family_role.${p.role}`), p.birth_date ? ` (${formatDate(p.birth_date)})` : ''])) : null,
+    answer.consents ? section('consents', list(answer.consents, (k) => [personName(answer, k.person), ' → ',
+      organisationName(answer, k.organisation), ': ', tOr(`category.${k.category}`, k.category.replaceAll('_', ' ')), ' — ',
+      t('case.consent_until', {date: formatDate(k.valid_until)}), k.live ? '' : [' (', t('case.consent_ended'), ')']])) : null,
     answer.household ? section('household', t('case.household_size', {persons: answer.household.persons,
       children: answer.household.children})) : null,
     answer.safe_contacts ? section('safe_contacts', list(answer.safe_contacts, (a) =>
@@ -68,6 +71,11 @@ function familySections(answer) {
     answer.care_notes ? section('care_notes', list(answer.care_notes, (n) => [formatDateTime(n.written_at), ' — ',
       organisationName(answer, n.organisation), ': ', n.text])) : null,
   ];
+}
+
+function personName(answer, id) {
+  const p = answer.family?.find((person) => person.id === id);
+  return p ? `${p.first_name} ${p.last_name}` : t('case.person', {id});
 }
 
 // The user's level on the action plan, as the server's secrecy policy gave it.
