@@ -3,6 +3,7 @@
 #include "api/handlers/handler_support.hpp"
 #include "api/handlers/name_directory.hpp"
 #include "api/http/audit_trail.hpp"
+#include "chain/clocks.hpp"
 #include "chain/workflow.hpp"
 #include "core/store/case_store.hpp"
 #include "core/store/case_view_store.hpp"
@@ -114,6 +115,29 @@ core::result<void> write_consents(json_writer& w, SQLite::Database& db, const re
     w.field("category", core::policy::to_string(k.what));
     w.field("valid_until", core::format_timestamp(k.valid_until));
     w.field("live", !k.revoked_at && k.given_at <= c.now && c.now < k.valid_until);
+    w.end_object();
+  }
+  w.end_array();
+  return {};
+}
+
+// What is late on this case, as GET /api/v1/overdue gives it to the same
+// user (case managers their own cases, the coordinator all), so the case page
+// needs no second request.
+core::result<void> write_overdue(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v) {
+  bool all = c.user->has_role(core::role::coordinator);
+  if (!all && !(c.user->has_role(core::role::case_manager) && v.record.case_manager == c.user->id)) return {};
+  auto items = chain::due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now), 1000);
+  if (!items) return items.error();
+  w.key("overdue");
+  w.begin_array();
+  for (const auto& i : *items) {
+    if (i.case_ != v.record.id) continue;
+    w.begin_object();
+    w.field("clock", i.clock);
+    w.field("due", core::format_date(i.due));
+    w.field("days_late", std::int64_t{i.days_late});
+    w.field("why", i.why);
     w.end_object();
   }
   w.end_array();
@@ -429,6 +453,7 @@ core::result<response> case_view(SQLite::Database& db, request_context& c, const
     if (*used) released.add(category::care_notes, **used);
   }
   if (auto written = write_plan(w, db, c, v, plan.granted, names); !written) return written.error();
+  if (auto written = write_overdue(w, db, c, v); !written) return written.error();
   if (auto d = decide(c, v, category::round_table); d.allows(level::summary)) {
     if (auto written = write_round_tables(w, db, v, d.granted, names); !written) return written.error();
     released.add(category::round_table, d.why);

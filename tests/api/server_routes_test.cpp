@@ -102,6 +102,7 @@ TEST_SUITE("api/routes") {
     CHECK(work.at("contacts").as_array().size() == 1);
     CHECK(work.at("events").as_array().size() >= 8);
     CHECK(work.at("alerts").is_array());
+    CHECK(work.at("overdue").is_array());  // the case manager's own case
     // Names for the ids shown, and the member organisations' users to pick an owner from.
     auto caw = std::to_string(f.orgs["CAW"].id);
     auto names = work.at("names");
@@ -119,6 +120,7 @@ TEST_SUITE("api/routes") {
     auto partner = test::json_of(f.client->get(base, test::bearer(social)));
     CHECK_FALSE(partner.as_object().contains("admittable"));
     CHECK_FALSE(partner.as_object().contains("consents"));  // as GET .../consents: case managers only
+    CHECK_FALSE(partner.as_object().contains("overdue"));  // as GET /api/v1/overdue: case managers and the coordinator
     auto partner_users = partner.at("names").at("users").as_object();
     CHECK(partner_users.contains(std::to_string(f.users["social"].id)));
     CHECK_FALSE(partner_users.contains(std::to_string(f.users["triage2"].id)));  // shows nowhere in the answer

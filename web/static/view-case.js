@@ -7,7 +7,7 @@
 import {api} from './api.js';
 import {stepsOfTrack} from './chain-steps.js';
 import {announce, problemText} from './feedback.js';
-import {facts, fill, h} from './dom.js';
+import {facts, fill, h, takeView} from './dom.js';
 import {guardList} from './guards.js';
 import {formatDate, formatDateTime, t, tOr} from './i18n.js';
 import {organisationName, userName} from './names.js';
@@ -19,16 +19,16 @@ const milestones = ['criteria_confirmed', 'intake_held', 'safety_plan_made', 're
 
 export async function showCase(view, user, id) {
   view.dataset.screen = 'case';
+  const shown = takeView(view);
   fill(view, h('h1', {}, t('case.link', {id})), h('p', {}, t('app.loading')));
-  let answer, overdue = [];
+  let answer;
   try {
     answer = await api('GET', `/api/v1/cases/${id}`);
-    if (user.roles.some((r) => r === 'case_manager' || r === 'coordinator'))
-      overdue = (await api('GET', '/api/v1/overdue')).items.filter((i) => i.case === id);
   } catch (error) {
-    fill(view, h('h1', {}, t('case.link', {id})), h('p', {class: 'error'}, problemText(error)));
+    if (shown()) fill(view, h('h1', {}, t('case.link', {id})), h('p', {class: 'error'}, problemText(error)));
     return;
   }
+  if (!shown()) return;
   const c = answer.case;
   const redraw = () => showCase(view, user, id);
   const manages = user.roles.includes('case_manager') && writesPlan(answer);
@@ -40,7 +40,7 @@ export async function showCase(view, user, id) {
       [t('case.closure_reason'), c.closed_at && c.closure_reason ? tOr(`closure.${c.closure_reason}`, c.closure_reason) : null],
       [t('case.manager'), c.case_manager === null ? t('case.no_manager') : userName(answer, c.case_manager)]]),
     progressBar(c),
-    alerts(overdue, answer.alerts || []),
+    alerts(answer.overdue || [], answer.alerts || []),
     answer.next_steps ? nextSteps(view, user, id, answer.next_steps, manages) : null,
     manages ? section('decide', h('div', {class: 'forms'}, planForms(id, answer, redraw))) : null,
     manages && !c.closed_at ? milestoneForm(view, user, id) : null,

@@ -4,7 +4,7 @@
 // bar chart with its table; a route that is not there yet shows "not available".
 import {api} from './api.js';
 import {problemText} from './feedback.js';
-import {fill, h} from './dom.js';
+import {fill, h, takeView} from './dom.js';
 import {t, tOr} from './i18n.js';
 import {barChart} from './chart.js';
 
@@ -37,6 +37,7 @@ function periodForm(view) {
 
 export async function showFigures(view) {
   view.dataset.screen = 'figures';
+  const shown = takeView(view);
   const chosen = periodForm(view);
   fill(view, h('h1', {}, t('figures.title')), chosen.form, h('p', {}, t('app.loading')));
   let stats;
@@ -45,9 +46,10 @@ export async function showFigures(view) {
     stats = await api('GET', `/api/v1/stats?${query}`);
   } catch (error) {
     const text = error.status === 404 ? t('figures.not_available') : problemText(error);
-    fill(view, h('h1', {}, t('figures.title')), chosen.form, h('p', {class: 'notice', id: 'figures-unavailable'}, text));
+    if (shown()) fill(view, h('h1', {}, t('figures.title')), chosen.form, h('p', {class: 'notice', id: 'figures-unavailable'}, text));
     return;
   }
+  if (!shown()) return;
   // The query is echoed by the server; the form shows it already.
   const {query: _query, ...figures} = stats;
   fill(view, h('h1', {}, t('figures.title')), chosen.form, figureGroup(figures, 2));
