@@ -1,11 +1,17 @@
 #include "api/handlers/case_view.hpp"
 
 #include "api/handlers/handler_support.hpp"
+#include "api/handlers/name_directory.hpp"
 #include "api/http/audit_trail.hpp"
+#include "chain/clocks.hpp"
 #include "chain/workflow.hpp"
+#include "core/store/case_store.hpp"
 #include "core/store/case_view_store.hpp"
 #include "core/store/chain_store.hpp"
+#include "core/store/organisation_store.hpp"
 #include "core/store/secrecy_store.hpp"
+
+#include <algorithm>
 
 namespace casechain::api {
 namespace {
@@ -94,6 +100,50 @@ void write_judicial(json_writer& w, const std::vector<core::store::family_report
   w.end_object();
 }
 
+core::result<void> write_consents(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v,
+                                  name_directory& names) {
+  auto all = core::store::consents_of_family(db, v.record.family);
+  if (!all) return all.error();
+  w.key("consents");
+  w.begin_array();
+  for (const auto& k : *all) {
+    w.begin_object();
+    w.field("id", k.id);
+    w.field("person", std::int64_t{k.person});
+    w.field("organisation", std::int64_t{k.recipient});
+    names.organisation(k.recipient);
+    w.field("category", core::policy::to_string(k.what));
+    w.field("valid_until", core::format_timestamp(k.valid_until));
+    w.field("live", !k.revoked_at && k.given_at <= c.now && c.now < k.valid_until);
+    w.end_object();
+  }
+  w.end_array();
+  return {};
+}
+
+// What is late on this case, as GET /api/v1/overdue gives it to the same
+// user (case managers their own cases, the coordinator all), so the case page
+// needs no second request.
+core::result<void> write_overdue(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v) {
+  bool all = c.user->has_role(core::role::coordinator);
+  if (!all && !(c.user->has_role(core::role::case_manager) && v.record.case_manager == c.user->id)) return {};
+  auto items = chain::due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now), 1000);
+  if (!items) return items.error();
+  w.key("overdue");
+  w.begin_array();
+  for (const auto& i : *items) {
+    if (i.case_ != v.record.id) continue;
+    w.begin_object();
+    w.field("clock", i.clock);
+    w.field("due", core::format_date(i.due));
+    w.field("days_late", std::int64_t{i.days_late});
+    w.field("why", i.why);
+    w.end_object();
+  }
+  w.end_array();
+  return {};
+}
+
 core::result<void> write_risk(json_writer& w, SQLite::Database& db, const case_in_view& v,
                               const std::vector<core::store::family_report>& reports, level l) {
   w.key("risk");
@@ -136,24 +186,65 @@ core::result<void> write_risk(json_writer& w, SQLite::Database& db, const case_i
   return {};
 }
 
-void write_intervention(json_writer& w, const core::intervention& i) {
-  w.begin_object();
-  w.field("id", i.id);
-  w.key("goal");
-  if (i.goal) w.integer(*i.goal);
-  else w.null();
-  w.field("organisation", std::int64_t{i.organisation});
-  w.key("owner");
-  if (i.owner) w.integer(*i.owner);
-  else w.null();
-  w.field("description", i.description);
-  optional_date(w, "due_on", i.due_on);
-  w.field("status", core::to_string(i.status));
-  w.field("result", i.result);
-  w.end_object();
+void note_intervention(name_directory& names, const core::intervention& i) {
+  names.organisation(i.organisation);
+  names.user(i.owner);
 }
 
-core::result<void> write_plan(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v, level l) {
+// Organisations a plan writer may admit to the consultation: those not in it yet.
+core::result<void> write_admittable(json_writer& w, SQLite::Database& db, const case_in_view& v, name_directory& names) {
+  auto all = core::store::list_organisations(db);
+  if (!all) return all.error();
+  w.key("admittable");
+  w.begin_array();
+  for (const auto& o : *all) {
+    if (std::find(v.facts.members.begin(), v.facts.members.end(), o.id) != v.facts.members.end()) continue;
+    w.integer(o.id);
+    names.organisation(o.id);
+  }
+  w.end_array();
+  return {};
+}
+
+// The history and the user's own unseen alerts on the case, with the plan.
+core::result<void> write_history(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v,
+                                 name_directory& names) {
+  auto events = core::store::case_events(db, v.record.id);
+  if (!events) return events.error();
+  w.key("events");
+  w.begin_array();
+  for (const auto& e : *events) {
+    w.begin_object();
+    w.field("id", std::int64_t{e.id});
+    w.field("at", core::format_timestamp(e.at));
+    w.key("actor");
+    if (e.actor) w.integer(*e.actor);
+    else w.null();
+    names.user(e.actor);
+    w.field("kind", e.kind);
+    w.key("detail");
+    w.raw(e.detail);
+    if (!e.reason.empty()) w.field("reason", e.reason);
+    w.end_object();
+  }
+  w.end_array();
+  auto alerts = core::store::unseen_alerts(db, c.user->id, 1000);
+  if (!alerts) return alerts.error();
+  w.key("alerts");
+  w.begin_array();
+  for (const auto& a : *alerts) {
+    if (a.case_ != v.record.id) continue;
+    w.begin_object();
+    w.field("kind", a.kind);
+    w.field("created_at", core::format_timestamp(a.created_at));
+    w.end_object();
+  }
+  w.end_array();
+  return {};
+}
+
+core::result<void> write_plan(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v, level l,
+                              name_directory& names) {
   auto planned = core::store::interventions(db, v.record.id);
   if (!planned) return planned.error();
   if (l < level::read) {
@@ -161,14 +252,25 @@ core::result<void> write_plan(json_writer& w, SQLite::Database& db, const reques
     w.key("my_tasks");
     w.begin_array();
     for (const auto& i : *planned)
-      if (i.organisation == c.user->organisation || i.owner == c.user->id) write_intervention(w, i);
+      if (i.organisation == c.user->organisation || i.owner == c.user->id) {
+        write_intervention(w, i);
+        note_intervention(names, i);
+      }
     w.end_array();
     return {};
   }
   w.key("members");
   w.begin_array();
-  for (auto m : v.facts.members) w.integer(m);
+  for (auto m : v.facts.members) {
+    w.integer(m);
+    names.organisation(m);
+    // Who may write the plan picks an intervention's owner among the members' users.
+    if (l >= level::write) names.users_of(m);
+  }
   w.end_array();
+  if (l >= level::write)
+    if (auto written = write_admittable(w, db, v, names); !written) return written.error();
+  if (auto written = write_history(w, db, c, v, names); !written) return written.error();
   auto facts = core::store::load_case_facts(db, v.record.id);
   if (!facts) return facts.error();
   w.key("next_steps");
@@ -201,7 +303,10 @@ core::result<void> write_plan(json_writer& w, SQLite::Database& db, const reques
   w.end_array();
   w.key("interventions");
   w.begin_array();
-  for (const auto& i : *planned) write_intervention(w, i);
+  for (const auto& i : *planned) {
+    write_intervention(w, i);
+    note_intervention(names, i);
+  }
   w.end_array();
   auto contacts = core::store::contacts(db, v.record.id);
   if (!contacts) return contacts.error();
@@ -218,7 +323,8 @@ core::result<void> write_plan(json_writer& w, SQLite::Database& db, const reques
   return {};
 }
 
-core::result<void> write_round_tables(json_writer& w, SQLite::Database& db, const case_in_view& v, level l) {
+core::result<void> write_round_tables(json_writer& w, SQLite::Database& db, const case_in_view& v, level l,
+                                      name_directory& names) {
   auto held = core::store::round_tables(db, v.record.id);
   if (!held) return held.error();
   w.key("round_tables");
@@ -230,7 +336,10 @@ core::result<void> write_round_tables(json_writer& w, SQLite::Database& db, cons
     if (l >= level::read) {
       w.key("participants");
       w.begin_array();
-      for (auto p : r.participants) w.integer(p);
+      for (auto p : r.participants) {
+        w.integer(p);
+        names.organisation(p);
+      }
       w.end_array();
       w.field("decisions", r.decisions);
     }
@@ -244,7 +353,7 @@ core::result<void> write_round_tables(json_writer& w, SQLite::Database& db, cons
 // the user only with consent or a danger override.
 core::result<std::optional<core::policy::basis>> write_care_notes(json_writer& w, SQLite::Database& db,
                                                                   const request_context& c, const case_in_view& v,
-                                                                  const core::policy::decision& d) {
+                                                                  const core::policy::decision& d, name_directory& names) {
   auto notes = core::store::care_notes_of_case(db, c.app.protection().sealing, v.record.id);
   if (!notes) return notes.error();
   auto shared = core::policy::sharing_allowed(v.facts, category::care_notes);
@@ -258,6 +367,7 @@ core::result<std::optional<core::policy::basis>> write_care_notes(json_writer& w
     w.begin_object();
     w.field("id", n.id);
     w.field("organisation", std::int64_t{n.owner});
+    names.organisation(n.owner);
     w.field("written_at", core::format_timestamp(n.written_at));
     w.field("text", n.text);
     w.end_object();
@@ -273,8 +383,10 @@ core::result<response> case_view(SQLite::Database& db, request_context& c, const
   std::string body;
   json_writer w(body);
   w.begin_object();
+  name_directory names;
   w.key("case");
   write_case_summary(w, v.record);
+  names.user(v.record.case_manager);
   auto plan = decide(c, v, category::action_plan);
   released.add(category::action_plan, plan.why);
 
@@ -287,6 +399,9 @@ core::result<response> case_view(SQLite::Database& db, request_context& c, const
     auto persons = core::store::family_persons(db, v.record.family);
     if (!persons) return persons.error();
     write_family(w, *persons, d.granted);
+    // The family's consents, as GET .../consents gives them: for case managers who read the family.
+    if (d.allows(level::read) && c.user->has_role(core::role::case_manager))
+      if (auto written = write_consents(w, db, c, v, names); !written) return written.error();
     released.add(category::identity, d.why);
   }
   // A safe address is the person's own: each one is decided for its person.
@@ -333,15 +448,17 @@ core::result<response> case_view(SQLite::Database& db, request_context& c, const
     }
   }
   if (auto d = decide(c, v, category::care_notes); d.allows(level::read)) {
-    auto used = write_care_notes(w, db, c, v, d);
+    auto used = write_care_notes(w, db, c, v, d, names);
     if (!used) return used.error();
     if (*used) released.add(category::care_notes, **used);
   }
-  if (auto written = write_plan(w, db, c, v, plan.granted); !written) return written.error();
+  if (auto written = write_plan(w, db, c, v, plan.granted, names); !written) return written.error();
+  if (auto written = write_overdue(w, db, c, v); !written) return written.error();
   if (auto d = decide(c, v, category::round_table); d.allows(level::summary)) {
-    if (auto written = write_round_tables(w, db, v, d.granted); !written) return written.error();
+    if (auto written = write_round_tables(w, db, v, d.granted, names); !written) return written.error();
     released.add(category::round_table, d.why);
   }
+  if (auto written = names.write(w, db); !written) return written.error();
   w.end_object();
   record(c, core::audit::action::read, v.record.id, released.categories(), released.bases());
   return json_response(http::status::ok, std::move(body), c.req.version());

@@ -51,4 +51,24 @@ void write_case_summary(core::json_writer& w, const core::case_record& c) {
   w.end_object();
 }
 
+void write_intervention(core::json_writer& w, const core::intervention& i) {
+  w.begin_object();
+  w.field("id", std::int64_t{i.id});
+  w.field("case", std::int64_t{i.case_});
+  w.key("goal");
+  if (i.goal) w.integer(*i.goal);
+  else w.null();
+  w.field("organisation", std::int64_t{i.organisation});
+  w.key("owner");
+  if (i.owner) w.integer(*i.owner);
+  else w.null();
+  w.field("description", i.description);
+  w.key("due_on");
+  if (i.due_on) w.string(core::format_date(*i.due_on));
+  else w.null();
+  w.field("status", core::to_string(i.status));
+  w.field("result", i.result);
+  w.end_object();
+}
+
 }  // namespace casechain::api

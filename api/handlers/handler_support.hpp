@@ -6,6 +6,7 @@
 #include "api/http/problem.hpp"
 #include "api/http/router.hpp"
 #include "core/model/case_record.hpp"
+#include "core/model/chain_records.hpp"
 #include "core/util/json_writer.hpp"
 
 #include <boost/json/object.hpp>
@@ -34,5 +35,7 @@ core::result<int> query_number(const request_context& c, const char* name, int f
 
 void write_user(core::json_writer& w, const core::user& u);
 void write_case_summary(core::json_writer& w, const core::case_record& c);
+// One intervention, the same in the case answer and in the user's tasks.
+void write_intervention(core::json_writer& w, const core::intervention& i);
 
 }  // namespace casechain::api

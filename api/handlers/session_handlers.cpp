@@ -64,6 +64,22 @@ core::result<response> log_out(request_context& c) {
   return r;
 }
 
+// A reloaded page keeps its session: the cookie proves it, and the CSRF token
+// the page held in memory is replaced (the old one is refused from now on).
+// Only the cookie's owner can read the answer (SameSite=Strict, same origin).
+core::result<response> resume(request_context& c) {
+  record(c, core::audit::action::session_resumed, std::nullopt);
+  auto renewed = audited_write(c, [&](SQLite::Database& db) { return core::auth::renew_csrf(db, c.session_id); });
+  if (!renewed) return renewed.error();
+  return answer(c, http::status::ok, [&](core::json_writer& w) {
+    w.begin_object();
+    w.field("csrf_token", *renewed);
+    w.key("user");
+    write_user(w, *c.user);
+    w.end_object();
+  });
+}
+
 core::result<response> me(request_context& c) {
   return answer(c, http::status::ok, [&](core::json_writer& w) { write_user(w, *c.user); });
 }
@@ -73,6 +89,9 @@ core::result<response> me(request_context& c) {
 void add_session_routes(router& r) {
   r.add({http::verb::get, "/healthz", {}, true, "Liveness: answers when the server runs.", health});
   r.add({http::verb::post, "/api/v1/session", {}, true, "Log in with username and password.", log_in});
+  r.add({http::verb::get, "/api/v1/session", {}, false,
+         "Resume the session of the cookie (a reloaded page): the user and a new CSRF token; the old one is refused from now on.",
+         resume});
   r.add({http::verb::delete_, "/api/v1/session", {}, false, "Log out: the session ends.", log_out});
   r.add({http::verb::get, "/api/v1/me", {}, false, "The logged-in user.", me});
 }

@@ -21,6 +21,8 @@ inline constexpr std::string_view export_data = "export";
 inline constexpr std::string_view log_in = "log_in";
 inline constexpr std::string_view log_in_failed = "log_in_failed";
 inline constexpr std::string_view log_out = "log_out";
+// A reloaded page took up its session again (with a new CSRF token).
+inline constexpr std::string_view session_resumed = "session_resumed";
 inline constexpr std::string_view emergency_access = "emergency_access";
 inline constexpr std::string_view verify = "audit_verify";
 }  // namespace action

@@ -111,6 +111,13 @@ result<bool> check_csrf(SQLite::Database& db, std::int64_t session_id, std::stri
   return matches && !found->ended_at;
 }
 
+result<std::string> renew_csrf(SQLite::Database& db, std::int64_t session_id) {
+  auto csrf_token = new_token();
+  auto set = store::set_session_csrf(db, session_id, token_hash(csrf_token));
+  if (!set) return set.error();
+  return csrf_token;
+}
+
 result<void> log_out(SQLite::Database& db, std::string_view token, timestamp now) {
   if (!looks_like_token(token)) return refused_session();
   auto found = store::find_active_session(db, token_hash(token));

@@ -70,6 +70,11 @@ result<authenticated> authenticate_without_writing(SQLite::Database& db, std::st
 // time; false for an ended session; not_found for an unknown session id.
 result<bool> check_csrf(SQLite::Database& db, std::int64_t session_id, std::string_view csrf_token);
 
+// A new CSRF token for session `session_id` (a page reloaded with its cookie
+// resumes the session but lost the token it kept in memory); the old one is
+// refused from now on. not_found when the session is unknown or ended.
+result<std::string> renew_csrf(SQLite::Database& db, std::int64_t session_id);
+
 // Ends the session of `token`, whether or not it has timed out;
 // unauthenticated when the token is unknown or its session already ended
 // (the API may well answer "logged out" anyway).

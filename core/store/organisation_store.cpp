@@ -29,6 +29,10 @@ constexpr auto select_user_by_name_sql =
     "SELECT id, username, organisation_id, password_hash, disabled, created_at FROM users "
     "WHERE username = ? COLLATE NOCASE";
 constexpr auto select_user_roles_sql = "SELECT role FROM user_roles WHERE user_id = ?";
+constexpr auto select_usernames_with_roles_sql =
+    "SELECT id, username FROM users WHERE organisation_id = ?1 AND disabled = 0 AND EXISTS "
+    "(SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role IN (?2, ?3, ?4, ?5)) ORDER BY username COLLATE NOCASE";
+constexpr std::size_t max_roles_asked = 4;
 constexpr auto update_user_disabled_sql = "UPDATE users SET disabled = ? WHERE id = ?";
 
 organisation read_organisation(SQLite::Statement& row) {
@@ -157,6 +161,21 @@ result<user> get_user(SQLite::Database& db, user_id id) {
 
 result<user> find_user(SQLite::Database& db, std::string_view username) {
   return query_user(db, select_user_by_name_sql, std::string(username), "named '" + std::string(username) + "'");
+}
+
+result<std::vector<std::pair<user_id, std::string>>> usernames_with_roles(SQLite::Database& db, organisation_id org,
+                                                                          const std::vector<role>& roles) {
+  if (roles.empty() || roles.size() > max_roles_asked) return fail(errc::invalid_argument, "ask for one to four roles");
+  return guarded("list usernames", [&]() -> result<std::vector<std::pair<user_id, std::string>>> {
+    statement_lease query(db, select_usernames_with_roles_sql);
+    query->bind(1, org);
+    // Unused places repeat the first role.
+    for (std::size_t i = 0; i < max_roles_asked; ++i)
+      query->bind(static_cast<int>(i + 2), std::string(to_string(roles[i < roles.size() ? i : 0])));
+    std::vector<std::pair<user_id, std::string>> found;
+    while (query->executeStep()) found.emplace_back(query->getColumn(0).getInt64(), query->getColumn(1).getString());
+    return found;
+  });
 }
 
 result<void> set_user_roles(SQLite::Database& db, user_id id, std::vector<role> roles) {

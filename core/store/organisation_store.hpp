@@ -9,7 +9,9 @@
 #include <SQLiteCpp/Database.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace casechain::core::store {
@@ -31,6 +33,10 @@ result<user> add_user(SQLite::Database& db, const new_user& u, timestamp now);
 result<user> get_user(SQLite::Database& db, user_id id);
 result<user> find_user(SQLite::Database& db, std::string_view username);
 // Replaces the user's roles (at least one).
+// The enabled users of an organisation who hold one of `roles`, by name:
+// (id, username). At most four roles.
+result<std::vector<std::pair<user_id, std::string>>> usernames_with_roles(SQLite::Database& db, organisation_id org,
+                                                                          const std::vector<role>& roles);
 result<void> set_user_roles(SQLite::Database& db, user_id id, std::vector<role> roles);
 result<void> set_user_disabled(SQLite::Database& db, user_id id, bool disabled);
 

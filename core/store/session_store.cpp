@@ -22,6 +22,7 @@ constexpr auto select_session_by_id_sql =
     "SELECT id, user_id, csrf_hash, created_at, last_seen_at, ended_at, address FROM sessions WHERE id = ?";
 constexpr auto update_session_last_seen_sql =
     "UPDATE sessions SET last_seen_at = ? WHERE id = ? AND ended_at IS NULL";
+constexpr auto update_session_csrf_sql = "UPDATE sessions SET csrf_hash = ? WHERE id = ? AND ended_at IS NULL";
 constexpr auto update_session_ended_sql = "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL";
 constexpr auto update_user_sessions_ended_sql =
     "UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL";
@@ -109,6 +110,19 @@ result<session> get_session(SQLite::Database& db, session_id id) {
 
 result<void> touch_session(SQLite::Database& db, session_id id, timestamp now) {
   return update_open_session(db, update_session_last_seen_sql, id, now, "touch session");
+}
+
+result<void> set_session_csrf(SQLite::Database& db, session_id id, std::string_view csrf_hash) {
+  if (csrf_hash.size() != hash_bytes) return fail(errc::invalid_argument, "session hashes must be 32 bytes");
+  return guarded("renew the CSRF token", [&]() -> result<void> {
+    write_transaction transaction(db);
+    statement_lease update(db, update_session_csrf_sql);
+    bind_blob(*update, 1, csrf_hash);
+    update->bind(2, id);
+    if (update->exec() == 0) return fail(errc::not_found, "no open session with id " + std::to_string(id));
+    transaction.commit();
+    return {};
+  });
 }
 
 result<void> end_session(SQLite::Database& db, session_id id, timestamp now) {

@@ -48,6 +48,9 @@ result<session> find_active_session(SQLite::Database& db, std::string_view token
 result<session> get_session(SQLite::Database& db, session_id id);
 // Sets last_seen_at; not_found when the session is unknown or ended.
 result<void> touch_session(SQLite::Database& db, session_id id, timestamp now);
+// Replaces the session's CSRF hash (32 bytes) when the page resumes it, so
+// the old token stops working at once; not_found when unknown or ended.
+result<void> set_session_csrf(SQLite::Database& db, session_id id, std::string_view csrf_hash);
 // Ends one session (log-out); not_found when unknown or already ended, so
 // the first end time is kept.
 result<void> end_session(SQLite::Database& db, session_id id, timestamp now);

@@ -90,18 +90,46 @@ TEST_SUITE("api/routes") {
     // The social worker of the executing organisation is a member now, and reports on it.
     CHECK(f.client->post(base + "/interventions/" + intervention + "/status", R"({"status": "done", "result": "8 sessions"})", test::bearer(social)).result() == status::no_content);
     CHECK(f.client->post(base + "/contacts", R"({"channel": "visit", "outcome": "reached"})", test::bearer(manager)).result() == status::created);
-    // What the case page and the partners' view read back.
-    auto work = test::json_of(f.client->get(base + "/work", test::bearer(manager)));
-    CHECK(work.at("meetings").as_array().size() == 1);
+    // What the case page reads back: one answer, one audit entry.
+    auto audit_before = f.app->db().read([](SQLite::Database& db) { return db.execAndGet("SELECT count(*) FROM audit_entries").getInt64(); });
+    auto work = test::json_of(f.client->get(base, test::bearer(manager)));
+    auto audit_after = f.app->db().read([](SQLite::Database& db) { return db.execAndGet("SELECT count(*) FROM audit_entries").getInt64(); });
+    CHECK(audit_after == audit_before + 1);
+    CHECK(work.at("round_tables").as_array().size() == 1);
     CHECK(work.at("goals").at(0).at("text").as_string() == "a safe home");
     CHECK(work.at("interventions").at(0).at("status").as_string() == "done");
-    CHECK(work.at("screenings").at(0).at("scores").at("housing").as_int64() == 3);
+    CHECK(work.at("risk").at("screenings").at(0).at("scores").at("housing").as_int64() == 3);
     CHECK(work.at("contacts").as_array().size() == 1);
+    CHECK(work.at("events").as_array().size() >= 8);
+    CHECK(work.at("alerts").is_array());
+    CHECK(work.at("overdue").is_array());  // the case manager's own case
+    // Names for the ids shown, and the member organisations' users to pick an owner from.
+    auto caw = std::to_string(f.orgs["CAW"].id);
+    auto names = work.at("names");
+    CHECK(names.at("organisations").at(caw).as_string() == "CAW");
+    CHECK(names.at("users").at(std::to_string(f.users["social"].id)).as_string() == "social");
+    CHECK(names.at("users").at(std::to_string(f.users["manager"].id)).as_string() == "manager");
+    CHECK(work.at("consents").as_array().empty());  // the case manager reads the family's consents (none yet)
+    CHECK(work.at("admittable").as_array().size() == 3);  // every organisation but CAW
+    CHECK(names.at("owners").at(caw).at(0).as_int64() == f.users["social"].id);
+    // Police take no part: no user of theirs is named; nor anyone who could not own an intervention.
+    CHECK_FALSE(names.at("users").as_object().contains(std::to_string(f.users["police"].id)));
+    CHECK_FALSE(names.at("users").as_object().contains(std::to_string(f.users["admin"].id)));
+    CHECK_FALSE(names.at("users").as_object().contains(std::to_string(f.users["triage2"].id)));
+    // The partner reads its own tasks and the names they need, not the plan writer's directory.
+    auto partner = test::json_of(f.client->get(base, test::bearer(social)));
+    CHECK_FALSE(partner.as_object().contains("admittable"));
+    CHECK_FALSE(partner.as_object().contains("consents"));  // as GET .../consents: case managers only
+    CHECK_FALSE(partner.as_object().contains("overdue"));  // as GET /api/v1/overdue: case managers and the coordinator
+    auto partner_users = partner.at("names").at("users").as_object();
+    CHECK(partner_users.contains(std::to_string(f.users["social"].id)));
+    CHECK_FALSE(partner_users.contains(std::to_string(f.users["triage2"].id)));  // shows nowhere in the answer
     auto tasks = test::json_of(f.client->get("/api/v1/tasks", test::bearer(social))).at("tasks").as_array();
     REQUIRE(tasks.size() == 1);
     CHECK(tasks[0].at("description").as_string() == "weekly support");
     CHECK(test::json_of(f.client->get("/api/v1/tasks", test::bearer(police))).at("tasks").as_array().empty());
-    CHECK(f.client->get(base + "/work", test::bearer(police)).result() == status::not_found);  // not a member
+    CHECK(f.client->get(base, test::bearer(police)).result() == status::not_found);  // not a member
+    CHECK(f.client->get(base + "/work", test::bearer(manager)).result() == status::not_found);  // one case answer only
     auto overdue = f.client->get("/api/v1/overdue", test::bearer(manager));
     CHECK(overdue.result() == status::ok);
     auto changed = f.client->post(base + "/track", R"({"track": 3, "reason": "restraining order imposed"})", test::bearer(manager));

@@ -31,8 +31,11 @@ export async function startBrowser(server) {
   };
 }
 
-// A new page that records console errors and CSP violations.
+// A new page that records console errors and CSP violations. Cookies are
+// cleared first: a page would otherwise resume the session a previous test
+// left behind (a reload keeps the user logged in).
 export async function newPage(browser) {
+  await browser.context.clearCookies();
   const page = await browser.context.newPage();
   page.problems = [];
   page.on('console', (message) => {

@@ -206,6 +206,109 @@ describe('the web front end', () => {
     await page.close();
   });
 
+  test('the case manager admits a partner and plans an intervention with an owner; the partner reports on it', async () => {
+    const id = await caseThroughApi('E2E.PLAN.1');
+    const victim = (await call(server, 'GET', `/api/v1/cases/${id}`, {token: tokens.manager})).json.family.find((p) => p.role === 'victim');
+    const consent = await call(server, 'POST', `/api/v1/cases/${id}/consents`, {token: tokens.manager,
+      body: {person: victim.id, organisation: await organisationId('CAW'), category: 'safe_address', valid_until: '2030-01-01'}});
+    assert.equal(consent.status, 201);
+    const page = await newPage(browser);
+    await logInThroughForm(page, server, 'manager');
+    await page.evaluate((caseId) => { location.hash = `#/cases/${caseId}`; }, id);
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
+    // The consultation, by name.
+    await page.locator('#admit-organisation').selectOption({label: 'CAW'});
+    await page.locator('form[data-form="admit"] button').click();
+    await page.locator('.case-members li', {hasText: 'CAW'}).waitFor();
+    await page.locator('.case-consents li', {hasText: `${victim.first_name} ${victim.last_name} → CAW: safe address`}).waitFor();
+    // An intervention for CAW, owned by its social worker (picked by name).
+    await page.locator('#intervention-description').fill('fortnightly budget coaching');
+    await page.locator('#intervention-organisation').selectOption({label: 'CAW'});
+    await page.locator('#intervention-owner').selectOption({label: 'social'});
+    await page.locator('#intervention-due').fill('2030-01-01');
+    await page.locator('form[data-form="intervention"] button').click();
+    const row = page.locator('.case-plan .interventions tbody tr', {hasText: 'fortnightly budget coaching'});
+    await row.waitFor();
+    assert.deepEqual((await row.locator('td').allTextContents()).slice(1, 3), ['CAW', 'social']);
+    // Names, never bare ids, for organisations and users on the page.
+    const text = await page.locator('#view').textContent();
+    assert.doesNotMatch(text, /\b(organisation|user) \d+\b/);
+    await page.locator('.case-timeline li', {hasText: 'case manager appointed (to: manager) — coordinator'}).waitFor();
+    await assertAccessible(page, 'case plan');
+    await screenshot(page, 'case-plan');
+    assertNoConsoleProblems(page);
+    await page.close();
+
+    const partner = await newPage(browser);
+    await logInThroughForm(partner, server, 'social');
+    await partner.evaluate((caseId) => { location.hash = `#/cases/${caseId}`; }, id);
+    const report = partner.locator('form[data-form^="report-"]');
+    await report.waitFor();
+    // A partner has no case manager's controls.
+    for (const form of ['admit', 'intervention', 'track', 'close', 'reopen', 'goal'])
+      assert.equal(await partner.locator(`form[data-form="${form}"]`).count(), 0, form);
+    assert.equal(await partner.locator('button[data-step]').count(), 0);
+    await report.locator('select').selectOption('done');
+    await report.locator('textarea').fill('six talks held');
+    await report.locator('button').click();
+    const reported = partner.locator('.case-plan .interventions tbody tr', {hasText: 'fortnightly budget coaching'});
+    await reported.locator('td', {hasText: 'six talks held'}).waitFor();
+    assert.equal((await reported.locator('td').allTextContents())[4], 'done');
+    await assertAccessible(partner, 'partner report');
+    await screenshot(partner, 'partner-report');
+    await assertNoPersonalData(partner);
+    assertNoConsoleProblems(partner);
+    await partner.close();
+  });
+
+  test('closing early is refused with its guards, then closes with a reason; reopening; a reload keeps the session', async () => {
+    const id = await caseThroughApi('E2E.CLOSE.1');
+    const page = await newPage(browser);
+    await logInThroughForm(page, server, 'manager');
+    await page.evaluate((caseId) => { location.hash = `#/cases/${caseId}`; }, id);
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
+    await page.locator('#close-reason').selectOption('goals_met');
+    await page.locator('form[data-form="close"] button').click();
+    await page.locator('#close-form-message li[data-guard="early_closure_reason"]').waitFor();
+    await assertAccessible(page, 'case close refused');
+    await screenshot(page, 'case-close-refused');
+    await page.locator('#close-reason').selectOption('family_moved');
+    await page.locator('#close-note').fill('moved abroad');
+    await page.locator('form[data-form="close"] button').click();
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'closed'}).waitFor();
+    await page.locator('.facts dd', {hasText: 'the family moved'}).waitFor();
+    assert.equal(await page.locator('form[data-form="close"]').count(), 0);
+    await page.locator('#reopen-reason').fill('a new report came in');
+    await page.locator('form[data-form="reopen"] button').click();
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
+    await page.locator('.case-timeline li', {hasText: 'a new report came in'}).waitFor();
+    await page.locator('form[data-form="close"]').waitFor();
+    await assertAccessible(page, 'case reopened');
+    await screenshot(page, 'case-reopened');
+
+    // A reload resumes the session: same user, same case, and changes still go through (a new CSRF token).
+    await page.reload();
+    await page.locator('#log-out').waitFor({state: 'visible'});
+    await page.locator('.chain li[aria-current="step"]', {hasText: 'intake'}).waitFor();
+    assert.match(await page.locator('#who').textContent(), /manager/);
+    // Another tab resuming the same session makes this page's CSRF token stale: the change is retried once with a new one.
+    const cookie = (await browser.context.cookies(server.url)).find((c) => c.name === '__Host-casechain-session');
+    assert.equal((await call(server, 'GET', '/api/v1/session', {token: cookie.value})).status, 200);
+    await page.locator('#track-to').selectOption('3');
+    await page.locator('#track-reason').fill('a restraining order was imposed');
+    await page.locator('form[data-form="track"] button').click();
+    await page.locator('.facts dd', {hasText: 'track 3'}).waitFor();
+    await assertAccessible(page, 'case after reload');
+    await screenshot(page, 'case-after-reload');
+    await assertNoPersonalData(page);
+    assertNoConsoleProblems(page);
+    await page.close();
+    const resumed = await call(server, 'GET', `/api/v1/audit?user=${(await call(server, 'GET', '/api/v1/me', {token: tokens.manager})).json.id}`,
+      {token: await tokenOf(server, 'auditor')});
+    assert.equal(resumed.status, 200);
+    assert.ok(resumed.json.entries.some((e) => e.action === 'session_resumed'));
+  });
+
   test('a partner sees the cases its organisation takes part in, and nothing the policy hides', async () => {
     const canary = 'CANARY-7Q3X';
     const shared = await caseThroughApi('E2E.PARTNER.1', {narrative: `Slagen en ${canary} in het verhaal.`,
@@ -269,14 +372,19 @@ describe('the web front end', () => {
     await page.close();
   });
 
-  test('figures: says "not available" without the stats route, and draws the numbers it gets as SVG bars', async () => {
+  test('figures: the server\'s figures for the last twelve months, and the numbers it gets drawn as SVG bars', async () => {
     const page = await newPage(browser);
     await logInThroughForm(page, server, 'auditor');
     await page.locator('#nav a[data-screen="figures"]').click();
-    // Until GET /api/v1/stats lands the server answers 404; afterwards it answers figures.
-    await page.locator('#figures-unavailable, #view figure').first().waitFor();
+    // The real server's figures for the period the form shows (a year up to today).
+    await page.locator('#view figure svg.chart').first().waitFor();
+    assert.equal(await page.locator('#figures-unavailable').count(), 0);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.equal(await page.locator('#figures-to').inputValue(), today);
+    await assertAccessible(page, 'figures from the server');
+    await screenshot(page, 'figures-server');
     // The page draws whatever figures come: here a fixed answer in place of the server's.
-    await page.route('**/api/v1/stats', (route) => route.fulfill({status: 200, contentType: 'application/json',
+    await page.route(/\/api\/v1\/stats(\?|$)/, (route) => route.fulfill({status: 200, contentType: 'application/json',
       body: JSON.stringify({reports: {track_1: 46, track_2: 34, track_3: 20}, overdue: 7,
         caseload: [{case_manager: 3, cases: 12}]})}));
     await page.evaluate(() => { location.hash = '#/audit'; });

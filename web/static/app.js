@@ -1,6 +1,7 @@
-// The shell: log-in, navigation by hash (ids only, never personal data),
-// language, log-out, and the screen for the current route.
-import {logOut, onSessionEnded} from './api.js';
+// The shell: log-in (or resuming the session after a reload), navigation by
+// hash (ids only, never personal data), language, log-out, and the screen for
+// the current route.
+import {logOut, onSessionEnded, resumeSession} from './api.js';
 import {fill, h} from './dom.js';
 import {language, onLanguageChange, setLanguage, t} from './i18n.js';
 import {caseRoles, screensFor} from './views.js';
@@ -105,4 +106,16 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
 onLanguageChange(route);
 window.addEventListener('hashchange', route);
 document.documentElement.lang = language();
-route();
+
+// A reload keeps the user logged in: the session cookie is still there, and
+// the server hands out a new CSRF token for it. Without a live session, log-in.
+async function start() {
+  fill(view, h('p', {}, t('app.loading')));
+  try {
+    state.user = await resumeSession();
+  } catch {
+    state.user = null;
+  }
+  route();
+}
+start();

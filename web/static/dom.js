@@ -38,3 +38,12 @@ export function facts(pairs) {
   }
   return list;
 }
+
+// A screen takes the view before it asks the server; when the answer comes,
+// it draws only if no other screen has taken the view meanwhile (the user
+// moved on), so a slow answer never overwrites the screen shown now.
+export function takeView(view) {
+  const mark = Symbol('screen');
+  view.screenMark = mark;
+  return () => view.screenMark === mark;
+}

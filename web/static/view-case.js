@@ -1,48 +1,55 @@
-// One case as a page: the chain as a progress bar with the current step and
-// the unmet guards of each next step, alerts (overdue work), members, and the
-// case's work: round tables, plan, interventions, screenings, contacts, and
-// its history. Fields the server leaves out (secrecy rules) are simply not shown.
+// One case as a page, from one answer of the server (one read in the audit
+// trail): the chain as a progress bar with the current step and the unmet
+// guards of each next step, alerts, members, the family, round tables, plan,
+// interventions, screenings, contacts and the history. Organisations and
+// users are shown by the names the answer gives. Parts the server leaves out
+// (secrecy rules) are simply not shown; so are forms the user's role may not use.
 import {api} from './api.js';
 import {stepsOfTrack} from './chain-steps.js';
 import {announce, problemText} from './feedback.js';
-import {facts, fill, h} from './dom.js';
+import {facts, fill, h, takeView} from './dom.js';
+import {guardList} from './guards.js';
 import {formatDate, formatDateTime, t, tOr} from './i18n.js';
+import {organisationName, userName} from './names.js';
 import {workForms} from './view-case-forms.js';
+import {planForms, reportForms} from './view-case-plan.js';
 
 const milestones = ['criteria_confirmed', 'intake_held', 'safety_plan_made', 'referral_made', 'crisis_intervention',
   'plan_agreed_partners', 'plan_agreed_family'];
 
 export async function showCase(view, user, id) {
   view.dataset.screen = 'case';
+  const shown = takeView(view);
   fill(view, h('h1', {}, t('case.link', {id})), h('p', {}, t('app.loading')));
-  let answer, events = [], work = {}, overdue = [];
+  let answer;
   try {
     answer = await api('GET', `/api/v1/cases/${id}`);
-    if (readsPlan(answer)) {
-      events = (await api('GET', `/api/v1/cases/${id}/events`)).events;
-      work = await api('GET', `/api/v1/cases/${id}/work`);
-    }
-    if (user.roles.some((r) => r === 'case_manager' || r === 'coordinator'))
-      overdue = (await api('GET', '/api/v1/overdue')).items.filter((i) => i.case === id);
   } catch (error) {
-    fill(view, h('h1', {}, t('case.link', {id})), h('p', {class: 'error'}, problemText(error)));
+    if (shown()) fill(view, h('h1', {}, t('case.link', {id})), h('p', {class: 'error'}, problemText(error)));
     return;
   }
+  if (!shown()) return;
   const c = answer.case;
-  const manages = user.roles.includes('case_manager');
+  const redraw = () => showCase(view, user, id);
+  const manages = user.roles.includes('case_manager') && writesPlan(answer);
   const title = h('h1', {tabindex: '-1'}, t('case.link', {id}));
+  const reports = reportForms(id, user, answer, redraw);
   fill(view, title,
     facts([[t('case.track'), t('track.long', {track: c.track})], [t('case.step'), tOr(`step.${c.step}`, c.step)],
       [t('case.opened'), formatDate(c.opened_at)], [t('case.closed'), formatDate(c.closed_at)],
-      [t('case.manager'), c.case_manager === null ? t('case.no_manager') : t('case.user', {id: c.case_manager})]]),
+      [t('case.closure_reason'), c.closed_at && c.closure_reason ? tOr(`closure.${c.closure_reason}`, c.closure_reason) : null],
+      [t('case.manager'), c.case_manager === null ? t('case.no_manager') : userName(answer, c.case_manager)]]),
     progressBar(c),
-    alerts(overdue, work.alerts || []),
+    alerts(answer.overdue || [], answer.alerts || []),
     answer.next_steps ? nextSteps(view, user, id, answer.next_steps, manages) : null,
-    manages && writesPlan(answer) ? milestoneForm(view, user, id) : null,
-    manages && writesPlan(answer) ? workForms(id, answer.members || [], () => showCase(view, user, id)) : null,
-    answer.members ? section('members', list(answer.members, (m) => t('case.organisation', {id: m}))) : null,
+    manages ? section('decide', h('div', {class: 'forms'}, planForms(id, answer, redraw))) : null,
+    manages && !c.closed_at ? milestoneForm(view, user, id) : null,
+    manages && !c.closed_at ? section('record_work', h('div', {class: 'forms'}, workForms(id, answer, redraw))) : null,
+    reports.length ? section('report', h('div', {class: 'forms'}, reports)) : null,
+    answer.members ? section('members', list(answer.members, (m) => organisationName(answer, m))) : null,
     ...familySections(answer),
-    readsPlan(answer) ? workSections(work, events) : h('p', {class: 'hint'}, t('case.summary_only')));
+    answer.my_tasks ? section('my_tasks', interventionsTable(answer.my_tasks, answer)) : null,
+    readsPlan(answer) ? workSections(answer) : h('p', {class: 'hint'}, t('case.summary_only')));
 }
 
 // The family as far as the secrecy rules let this user see it: each part is
@@ -51,6 +58,9 @@ function familySections(answer) {
   return [
     answer.family ? section('family', list(answer.family, (p) => [`${p.first_name} ${p.last_name}`, ' — ',
       t(`family_role.${p.role}`), p.birth_date ? ` (${formatDate(p.birth_date)})` : ''])) : null,
+    answer.consents ? section('consents', list(answer.consents, (k) => [personName(answer, k.person), ' → ',
+      organisationName(answer, k.organisation), ': ', tOr(`category.${k.category}`, k.category.replaceAll('_', ' ')), ' — ',
+      t('case.consent_until', {date: formatDate(k.valid_until)}), k.live ? '' : [' (', t('case.consent_ended'), ')']])) : null,
     answer.household ? section('household', t('case.household_size', {persons: answer.household.persons,
       children: answer.household.children})) : null,
     answer.safe_contacts ? section('safe_contacts', list(answer.safe_contacts, (a) =>
@@ -59,8 +69,13 @@ function familySections(answer) {
     answer.reports ? section('reports', list(answer.reports, (r) => [formatDateTime(r.reported_at),
       r.narrative ? [': ', h('q', {}, r.narrative)] : ''])) : null,
     answer.care_notes ? section('care_notes', list(answer.care_notes, (n) => [formatDateTime(n.written_at), ' — ',
-      t('case.organisation', {id: n.organisation}), ': ', n.text])) : null,
+      organisationName(answer, n.organisation), ': ', n.text])) : null,
   ];
+}
+
+function personName(answer, id) {
+  const p = answer.family?.find((person) => person.id === id);
+  return p ? `${p.first_name} ${p.last_name}` : t('case.person', {id});
 }
 
 // The user's level on the action plan, as the server's secrecy policy gave it.
@@ -97,15 +112,10 @@ function alerts(overdue, raised) {
       raised.map((a) => h('li', {}, tOr(`alert.${a.kind}`, a.kind), ' (', formatDateTime(a.created_at), ')'))));
 }
 
-function guardList(guards) {
-  return h('ul', {class: 'guards'}, guards.map((g) => h('li', {'data-guard': g.id ?? g.field},
-    tOr(`guard.${g.id ?? g.field}`, g.text ?? g.problem))));
-}
-
 function nextSteps(view, user, id, nextSteps, manages) {
   const message = h('div', {id: 'transition-message', role: 'alert'});
   return section('next', nextSteps.length ? h('ul', {class: 'next-steps'}, nextSteps.map((next) => h('li', {},
-    manages ? h('button', {type: 'button', 'data-step': next.step, onclick: () => move(view, user, id, next.step, message)},
+    manages && next.step !== 'closed' ? h('button', {type: 'button', 'data-step': next.step, onclick: () => move(view, user, id, next.step, message)},
       t('case.move_to', {step: tOr(`step.${next.step}`, next.step)})) : h('strong', {}, tOr(`step.${next.step}`, next.step)),
     next.unmet_guards.length ? [h('p', {}, t('case.unmet')), guardList(next.unmet_guards)]
       : h('p', {class: 'ok'}, t('case.ready'))))) : h('p', {}, t('case.no_next')), message);
@@ -141,24 +151,28 @@ function milestoneForm(view, user, id) {
   return section('milestones', form);
 }
 
-// Round tables, plan with interventions and owners, screenings, contacts (from
-// the case's work), then the whole history.
-function workSections(work, events) {
+// Round tables, plan with interventions and owners, screenings, contacts,
+// then the whole history: all from the one case answer.
+function workSections(answer) {
   return [
-    section('meetings', list(work.meetings, (m) => [t('case.meeting', {date: formatDate(m.held_on),
-      count: m.participants?.length ?? 0}), m.decisions ? [': ', h('q', {}, m.decisions)] : ''])),
-    section('plan', list(work.goals, (g) => g.text), interventionsTable(work.interventions)),
-    section('screenings', list(work.screenings, (s) => [t('case.screening_kind', {kind: tOr(`screening.${s.kind}`, s.kind)}), ' ',
+    section('meetings', list(answer.round_tables, (m) => [t('case.meeting', {date: formatDate(m.held_on),
+      count: m.participants?.length ?? 0}), m.participants?.length ? [' (', m.participants.map((p) => organisationName(answer, p)).join(', '), ')'] : '',
+    m.decisions ? [': ', h('q', {}, m.decisions)] : ''])),
+    section('plan', list(answer.goals, (g) => g.text), interventionsTable(answer.interventions, answer)),
+    section('screenings', list(answer.risk?.screenings, (s) => [t('case.screening_kind', {kind: tOr(`screening.${s.kind}`, s.kind)}), ' ',
       Object.entries(s.scores || {}).map(([factor, score]) => `${factor.replaceAll('_', ' ')} ${score}/4`).join(', ')])),
-    section('contacts', list(work.contacts, (k) => t('case.contact', {date: formatDateTime(k.at),
+    section('contacts', list(answer.contacts, (k) => t('case.contact', {date: formatDateTime(k.at),
       channel: tOr(`value.${k.channel}`, k.channel), outcome: tOr(`value.${k.outcome}`, k.outcome)}))),
-    section('timeline', h('ol', {class: 'timeline'}, [...events].reverse().map((e) => h('li', {},
-      h('time', {datetime: e.at}, formatDateTime(e.at)), ' ', eventText(e),
+    section('timeline', h('ol', {class: 'timeline'}, [...(answer.events || [])].reverse().map((e) => h('li', {},
+      h('time', {datetime: e.at}, formatDateTime(e.at)), ' ', eventText(e, answer),
+      e.actor !== null && e.actor !== undefined ? [' — ', userName(answer, e.actor)] : null,
       e.reason ? [' — ', h('q', {}, e.reason)] : null)))),
   ];
 }
 
-export function interventionsTable(interventions, withCase = false) {
+// Interventions with their executing partner and owner by name. `answer`
+// gives the names; the partners' task list passes none and shows ids.
+export function interventionsTable(interventions, answer, withCase = false) {
   if (!interventions?.length) return null;
   return h('table', {class: 'interventions'},
     h('caption', {}, t('case.interventions')),
@@ -167,10 +181,10 @@ export function interventionsTable(interventions, withCase = false) {
       h('th', {scope: 'col'}, t('case.intervention')), h('th', {scope: 'col'}, t('case.executing')),
       h('th', {scope: 'col'}, t('case.owner')), h('th', {scope: 'col'}, t('case.due')),
       h('th', {scope: 'col'}, t('case.status')), h('th', {scope: 'col'}, t('case.result')))),
-    h('tbody', {}, interventions.map((i) => h('tr', {},
+    h('tbody', {}, interventions.map((i) => h('tr', {'data-intervention': i.id},
       withCase ? h('td', {}, h('a', {href: `#/cases/${i.case}`}, t('case.link', {id: i.case}))) : null,
-      h('td', {}, i.description ?? ''), h('td', {}, t('case.organisation', {id: i.organisation})),
-      h('td', {}, i.owner === undefined ? '' : t('case.user', {id: i.owner})),
+      h('td', {}, i.description ?? ''), h('td', {}, organisationName(answer, i.organisation)),
+      h('td', {}, i.owner === undefined || i.owner === null ? '' : userName(answer, i.owner)),
       h('td', {}, formatDate(i.due_on)), h('td', {}, tOr(`value.${i.status}`, i.status ?? '')),
       h('td', {}, i.result ?? '')))));
 }
@@ -179,9 +193,18 @@ function list(items, text) {
   return items?.length ? h('ul', {}, items.map((e) => h('li', {}, text(e)))) : h('p', {class: 'hint'}, t('case.nothing_yet'));
 }
 
-function eventText(e) {
+// An id in an event's detail is shown by name when the answer names it
+// (a hand-over's `from` and `to` are users).
+function detailValue(kind, key, value, answer) {
+  const userKey = key === 'user' || key === 'owner' || (kind === 'case_manager_assigned' && (key === 'to' || key === 'from'));
+  if (key === 'organisation' && answer.names?.organisations?.[value]) return answer.names.organisations[value];
+  if (userKey && answer.names?.users?.[value]) return answer.names.users[value];
+  return tOr(`value.${value}`, String(value));
+}
+
+function eventText(e, answer) {
   const parts = Object.entries(e.detail || {})
     .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${tOr(`detail.${k}`, k)}: ${tOr(`value.${v}`, String(v))}`);
+    .map(([k, v]) => `${tOr(`detail.${k}`, k)}: ${detailValue(e.kind, k, v, answer)}`);
   return [h('strong', {}, tOr(`event.${e.kind}`, e.kind)), parts.length ? ` (${parts.join(', ')})` : ''];
 }

@@ -2,12 +2,13 @@
 // view (the cases their organisation is a member of and their own tasks).
 import {api} from './api.js';
 import {problemText} from './feedback.js';
-import {fill, h} from './dom.js';
+import {fill, h, takeView} from './dom.js';
 import {formatDate, t, tOr} from './i18n.js';
 import {interventionsTable} from './view-case.js';
 
 export async function showCases(view, user, kind) {
   view.dataset.screen = kind;
+  const shown = takeView(view);
   const title = kind === 'desk' ? t('desk.title') : t('partner.title');
   fill(view, h('h1', {}, title), h('p', {}, t('app.loading')));
   const managerOnly = kind === 'desk' && !user.roles.includes('coordinator');
@@ -17,9 +18,10 @@ export async function showCases(view, user, kind) {
     if (kind === 'desk') overdue = (await api('GET', '/api/v1/overdue')).items;
     else tasks = (await api('GET', '/api/v1/tasks')).tasks;
   } catch (error) {
-    fill(view, h('h1', {}, title), h('p', {class: 'error'}, problemText(error)));
+    if (shown()) fill(view, h('h1', {}, title), h('p', {class: 'error'}, problemText(error)));
     return;
   }
+  if (!shown()) return;
   const dueByCase = new Map();
   for (const item of overdue) if (!dueByCase.has(item.case)) dueByCase.set(item.case, item);
   // Overdue first (most days late first), then the rest by case number.
@@ -28,7 +30,7 @@ export async function showCases(view, user, kind) {
     kind === 'desk' ? overdueSummary(overdue) : h('p', {}, t('partner.intro')),
     cases.length ? casesTable(cases, dueByCase, kind) : h('p', {}, t('cases.none')),
     kind === 'partner' ? h('section', {'aria-labelledby': 'tasks-title'}, h('h2', {id: 'tasks-title'}, t('partner.tasks')),
-      interventionsTable(tasks, true) ?? h('p', {class: 'hint'}, t('partner.no_tasks'))) : null);
+      interventionsTable(tasks, null, true) ?? h('p', {class: 'hint'}, t('partner.no_tasks'))) : null);
 }
 
 function overdueSummary(overdue) {

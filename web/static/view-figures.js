@@ -1,24 +1,58 @@
-// The evaluation figures (GET /api/v1/stats, coordinator and auditor). The
-// page draws whatever figures the server sends: a group of numbers becomes a
+// The evaluation figures (GET /api/v1/stats, coordinator and auditor) for a
+// period the user picks (the last twelve months at first). The page draws
+// whatever figures the server sends: a group of numbers becomes a
 // bar chart with its table; a route that is not there yet shows "not available".
 import {api} from './api.js';
 import {problemText} from './feedback.js';
-import {fill, h} from './dom.js';
+import {fill, h, takeView} from './dom.js';
 import {t, tOr} from './i18n.js';
 import {barChart} from './chart.js';
 
+// The period asked for: the last twelve months unless the user picks
+// another. Kept in the page only, never in the address.
+const period = {from: null, to: null};
+
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+function periodForm(view) {
+  const today = new Date();
+  const yearAgo = new Date(today);
+  yearAgo.setFullYear(today.getFullYear() - 1);
+  const from = h('input', {id: 'figures-from', type: 'date', required: true, value: period.from ?? isoDay(yearAgo)});
+  const to = h('input', {id: 'figures-to', type: 'date', required: true, value: period.to ?? isoDay(today)});
+  const form = h('form', {class: 'inline figures-period'},
+    h('label', {for: 'figures-from'}, t('figures.from')), from,
+    h('label', {for: 'figures-to'}, t('figures.to')), to,
+    h('button', {type: 'submit'}, t('figures.show')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    period.from = from.value;
+    period.to = to.value;
+    showFigures(view);
+  });
+  return {form, from: () => from.value, to: () => to.value};
+}
+
 export async function showFigures(view) {
   view.dataset.screen = 'figures';
-  fill(view, h('h1', {}, t('figures.title')), h('p', {}, t('app.loading')));
+  const shown = takeView(view);
+  const chosen = periodForm(view);
+  fill(view, h('h1', {}, t('figures.title')), chosen.form, h('p', {}, t('app.loading')));
   let stats;
   try {
-    stats = await api('GET', '/api/v1/stats');
+    const query = new URLSearchParams({from: chosen.from(), to: chosen.to()});
+    stats = await api('GET', `/api/v1/stats?${query}`);
   } catch (error) {
     const text = error.status === 404 ? t('figures.not_available') : problemText(error);
-    fill(view, h('h1', {}, t('figures.title')), h('p', {class: 'notice', id: 'figures-unavailable'}, text));
+    if (shown()) fill(view, h('h1', {}, t('figures.title')), chosen.form, h('p', {class: 'notice', id: 'figures-unavailable'}, text));
     return;
   }
-  fill(view, h('h1', {}, t('figures.title')), figureGroup(stats, 2));
+  if (!shown()) return;
+  // The query is echoed by the server; the form shows it already.
+  const {query: _query, ...figures} = stats;
+  fill(view, h('h1', {}, t('figures.title')), chosen.form, figureGroup(figures, 2));
 }
 
 const label = (key) => tOr(`figure.${key}`, key.replaceAll('_', ' '));

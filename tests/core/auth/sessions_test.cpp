@@ -262,6 +262,26 @@ TEST_SUITE("core/auth/sessions") {
     CHECK(check_csrf(f.t.sql(), 999, first.csrf_token).error().code == errc::not_found);
   }
 
+  TEST_CASE("renewing the CSRF token refuses the old one at once, and only for its own session") {
+    fixture f;
+    auto first = f.log_in_alice(f.t0);
+    auto second = f.log_in_alice(f.t0);
+    auto id = authenticate(f.t.sql(), first.token, {}, f.t0)->session_id;
+    auto other = authenticate(f.t.sql(), second.token, {}, f.t0)->session_id;
+    auto renewed = renew_csrf(f.t.sql(), id);
+    REQUIRE(renewed);
+    CHECK(renewed->size() == 43);
+    CHECK(*renewed != first.csrf_token);
+    CHECK_FALSE(check_csrf(f.t.sql(), id, first.csrf_token).value());
+    CHECK(check_csrf(f.t.sql(), id, *renewed).value());
+    CHECK(check_csrf(f.t.sql(), other, second.csrf_token).value());  // the other session keeps its token
+    CHECK_FALSE(check_csrf(f.t.sql(), other, *renewed).value());
+    REQUIRE(log_out(f.t.sql(), first.token, f.t0 + 1min));
+    CHECK(renew_csrf(f.t.sql(), id).error().code == errc::not_found);  // an ended session gets no new token
+    CHECK(renew_csrf(f.t.sql(), 999).error().code == errc::not_found);
+    CHECK(casechain::core::store::set_session_csrf(f.t.sql(), other, "short").error().code == errc::invalid_argument);
+  }
+
   TEST_CASE("the session store ends all sessions of a user and checks what it is given") {
     fixture f;
     auto bob = f.add_user("bob", "another good password");
