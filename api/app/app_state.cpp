@@ -51,8 +51,15 @@ core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& d
   return app;
 }
 
-void app_state::advance_audit_head(SQLite::Database& writer) {
+app_state::~app_state() {
+  audit_commits_.reset();
+  if (db_ && dir_) db_->write([&](SQLite::Database& writer) { advance_audit_head(writer, true); });
+}
+
+void app_state::advance_audit_head(SQLite::Database& writer, bool now) {
   if (audit_head_frozen_) return;
+  auto clock = std::chrono::steady_clock::now();
+  if (!now && clock - audit_head_written_ < settings_.audit_head_interval) return;
   auto newest = core::store::newest_audit_entry(writer);
   if (!newest || !*newest) return;
   if (audit_head_) {
@@ -69,7 +76,10 @@ void app_state::advance_audit_head(SQLite::Database& writer) {
     }
   }
   // A failed write only leaves the head behind, which verification allows.
-  if (core::audit::write_audit_head(*dir_, **newest)) audit_head_ = *newest;
+  if (core::audit::write_audit_head(*dir_, **newest)) {
+    audit_head_ = *newest;
+    audit_head_written_ = clock;
+  }
 }
 
 void app_state::replace_audit_append_for_benchmark(core::audit::group_commit::append_function append) {

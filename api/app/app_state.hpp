@@ -33,11 +33,16 @@ struct app_settings {
   // Group commit of audit entries: under concurrency, gather a group this long (or up to 256
   // entries) before its one sync. 0 commits each group as soon as the previous one is done.
   std::chrono::microseconds audit_gather_window{2000};
+  // How often secrets/audit.head may be rewritten: a file written after every group would
+  // cost each read more than its audit entry. The head lags by at most this much activity.
+  std::chrono::milliseconds audit_head_interval{50};
 };
 
 class app_state {
  public:
   static core::result<std::unique_ptr<app_state>> open(const core::data_dir& dir, const app_settings& settings);
+  // Commits the audit entries still pending and brings audit.head up to date.
+  ~app_state();
 
   database_pool& db() { return *db_; }
   const core::data_dir& dir() const { return *dir_; }
@@ -72,7 +77,8 @@ class app_state {
  private:
   app_state() = default;
   // After a group of audit entries commits: moves secrets/audit.head to the newest entry.
-  void advance_audit_head(SQLite::Database& writer);
+  // At most every settings' audit_head_interval, and once more when the server stops.
+  void advance_audit_head(SQLite::Database& writer, bool now = false);
 
   std::optional<core::data_dir> dir_;
   std::unique_ptr<database_pool> db_;
@@ -80,6 +86,7 @@ class app_state {
   // again) once the trail contradicts it, so the evidence stays for `audit verify`.
   std::optional<core::audit::audit_head> audit_head_;
   bool audit_head_frozen_ = false;
+  std::chrono::steady_clock::time_point audit_head_written_{};
   std::shared_ptr<const core::crypto::field_protection> protection_;  // before importer_, which refers to it
   std::unique_ptr<core::intake::report_importer> importer_;
   std::unique_ptr<core::auth::password_hasher> hasher_;

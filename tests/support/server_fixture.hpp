@@ -23,13 +23,22 @@ struct server_fixture {
   temp_dir tmp;
   core::data_dir dir = core::data_dir::create(tmp / "var").value();
   api::tls_files tls = api::ensure_self_signed(dir.root()).value().files;
-  std::unique_ptr<api::app_state> app = api::app_state::open(dir, {{}, 2, {256, 1, 1}}).value();
+  std::unique_ptr<api::app_state> app = api::app_state::open(dir, settings()).value();
   std::ostringstream log;
   std::map<std::string, core::user> users;
   std::map<std::string, core::organisation> orgs;
   core::timestamp clock = core::now_utc();
   std::unique_ptr<api::server> server;
   std::unique_ptr<https_client> client;
+
+  // Two readers, the cheapest password hashing, and audit.head moved after every group.
+  static api::app_settings settings() {
+    api::app_settings s;
+    s.readers = 2;
+    s.password_cost = {256, 1, 1};
+    s.audit_head_interval = std::chrono::milliseconds(0);
+    return s;
+  }
 
   server_fixture() {
     app->set_clock([this] { return clock; });
