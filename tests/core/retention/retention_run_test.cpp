@@ -308,4 +308,29 @@ TEST_SUITE("core/retention") {
     CHECK_FALSE(store::erase_family(f.db.sql(), open.family));
     CHECK(f.db.sql().execAndGet("PRAGMA secure_delete").getInt() == 1);
   }
+
+  TEST_CASE("beside another connection reading: the erasure commits, the log waits; a later run empties it") {
+    retention_folder f;
+    auto due = f.family("qqbusyreader", 1, "2020-01-10T09:00:00Z", "2021-01-01T10:00:00Z");
+    f.db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    auto other = store::database::open(f.dir.database_file(), {.busy_timeout = std::chrono::milliseconds{200}});
+    REQUIRE(other);
+    {
+      // A server's reader, mid-read: its snapshot keeps the log from being emptied.
+      other->sql().exec("BEGIN");
+      CHECK(other->sql().execAndGet("SELECT count(*) FROM families").getInt() == 1);
+      auto run = f.run("2026-01-01T00:00:00Z");
+      REQUIRE(run);
+      CHECK(run->families_erased == 1);
+      CHECK_FALSE(run->log_truncated);
+      CHECK(f.rows_naming(due) == 0);
+      other->sql().exec("COMMIT");
+    }
+    auto again = f.run("2026-01-01T00:00:00Z");
+    REQUIRE(again);
+    CHECK(again->families_due == 0);
+    CHECK(again->log_truncated);
+    CHECK(fs::file_size(f.dir.database_file().string() + "-wal") == 0);
+    CHECK(f.raw_files().find("qqbusyreader") == std::string::npos);
+  }
 }
