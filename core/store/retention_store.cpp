@@ -62,8 +62,8 @@ constexpr erase_step erase_steps[] = {
     {"danger_overrides", "DELETE FROM danger_overrides WHERE case_id IN " FAMILY_CASES},
     {"care_notes", "DELETE FROM care_notes WHERE case_id IN " FAMILY_CASES},
     {"case_members", "DELETE FROM case_members WHERE case_id IN " FAMILY_CASES},
-    {"triage_decisions", "DELETE FROM triage_decisions WHERE case_id IN " FAMILY_CASES
-                         " OR report_id IN " FAMILY_REPORTS},
+    {"triage_decisions", "DELETE FROM triage_decisions WHERE case_id IN " FAMILY_CASES},
+    {"triage_decisions", "DELETE FROM triage_decisions WHERE report_id IN " FAMILY_REPORTS},
     {"case_events", "DELETE FROM case_events WHERE case_id IN " FAMILY_CASES},
     {"", "DELETE FROM retention_holds WHERE family_id = ?1"},
     {"cases", "DELETE FROM cases WHERE family_id = ?1"},
@@ -77,8 +77,9 @@ constexpr erase_step erase_steps[] = {
     {"family_members", "DELETE FROM family_members WHERE family_id = ?1"},
     {"families", "DELETE FROM families WHERE id = ?1"},
     // Persons no other family or report names any more: kept out of the list below.
-    {"", "DELETE FROM temp.retention_persons WHERE person_id IN (SELECT person_id FROM family_members) "
-         "OR person_id IN (SELECT person_id FROM report_persons WHERE person_id IS NOT NULL)"},
+    {"", "DELETE FROM temp.retention_persons WHERE "
+         "EXISTS (SELECT 1 FROM family_members m WHERE m.person_id = retention_persons.person_id) "
+         "OR EXISTS (SELECT 1 FROM report_persons rp WHERE rp.person_id = retention_persons.person_id)"},
 };
 constexpr erase_step erase_person_steps[] = {
     {"consents", "DELETE FROM consents WHERE person_id IN (SELECT person_id FROM temp.retention_persons)"},
