@@ -1,6 +1,7 @@
 #include "core/data_protection.hpp"
 
 #include "core/store/sealed_columns.hpp"
+#include "core/store/triage_store.hpp"
 
 namespace casechain::core {
 namespace {
@@ -35,7 +36,9 @@ result<std::shared_ptr<const crypto::data_keys>> load_data_keys(const data_dir& 
 result<std::shared_ptr<const crypto::field_protection>> load_field_protection(const data_dir& dir, SQLite::Database& db) {
   auto keys = load_data_keys(dir, db);
   if (!keys) return keys.error();
-  return std::make_shared<const crypto::field_protection>(std::move(*keys));
+  auto protection = std::make_shared<const crypto::field_protection>(std::move(*keys));
+  if (auto sealed = store::seal_records_left_in_clear(db, protection->sealing); !sealed) return sealed.error();
+  return protection;
 }
 
 result<data_key_status> read_data_key_status(const data_dir& dir, SQLite::Database& db) {

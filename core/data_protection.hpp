@@ -24,7 +24,9 @@ std::filesystem::path data_keys_file(const data_dir& dir);
 
 // Loads the folder's key ring, creating it when missing and `db` holds no sealed value.
 result<std::shared_ptr<const crypto::data_keys>> load_data_keys(const data_dir& dir, SQLite::Database& db);
-// The same, ready for the store.
+// The same, ready for the store; first seals what a migration left in clear
+// for want of the key (decision records, schema/0008), so `db` must be a
+// migrated, writable connection.
 result<std::shared_ptr<const crypto::field_protection>> load_field_protection(const data_dir& dir, SQLite::Database& db);
 
 struct data_key_status {

@@ -11,7 +11,7 @@ std::vector<command_spec> all_commands() {
   std::vector<command_spec> commands;
   for (auto group : {serve_commands, init_commands, organisation_commands, user_commands, intake_commands,
                      triage_commands, case_commands, audit_commands, demo_commands, stats_commands,
-                     research_commands, key_commands, backup_commands})
+                     research_commands, key_commands, backup_commands, retention_commands})
     for (auto& command : group()) commands.push_back(std::move(command));
   return commands;
 }

@@ -7,14 +7,10 @@
 #include <unistd.h>
 
 namespace casechain::api::cli {
-namespace {
-
-std::string account_name() {
+std::string command_account() {
   if (auto* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) return pw->pw_name;
   return "uid " + std::to_string(::geteuid());
 }
-
-}  // namespace
 
 core::result<void> audit_command(SQLite::Database& db, const core::data_dir& dir, std::string_view action,
                                  std::string_view command, std::string_view categories) {
@@ -25,7 +21,7 @@ core::result<void> audit_command(SQLite::Database& db, const core::data_dir& dir
   e.action = std::string(action);
   e.category = std::string(categories);
   e.legal_basis = "duty";
-  e.purpose = std::string(command) + " (by " + account_name() + ")";
+  e.purpose = std::string(command) + " (by " + command_account() + ")";
   std::vector<core::audit::audit_entry> entries{std::move(e)};
   return core::store::append_audit_entries(db, *key, entries);
 }

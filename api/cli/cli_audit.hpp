@@ -8,9 +8,13 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <string>
 #include <string_view>
 
 namespace casechain::api::cli {
+
+// The operating-system account running the command, as audit entries name it.
+std::string command_account();
 
 core::result<void> audit_command(SQLite::Database& db, const core::data_dir& dir, std::string_view action,
                                  std::string_view command, std::string_view categories);

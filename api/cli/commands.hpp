@@ -36,5 +36,6 @@ std::vector<command_spec> stats_commands();
 std::vector<command_spec> research_commands();
 std::vector<command_spec> key_commands();
 std::vector<command_spec> backup_commands();
+std::vector<command_spec> retention_commands();
 
 }  // namespace casechain::api::cli

@@ -83,7 +83,8 @@ core::result<response> one_report(request_context& c) {
   return c.app.db().read([&](SQLite::Database& db) -> core::result<response> {
     auto stored = core::store::get_report(db, c.app.protection().sealing, c.ids[0]);
     if (!stored) return stored.error();
-    auto proposal = core::store::get_proposal(db, stored->id);
+    auto proposal = core::store::open_proposal_record(db, c.app.protection().sealing, stored->id);
+    if (!proposal && proposal.error().code != core::errc::not_found) return proposal.error();
     auto decision = core::store::get_decision(db, stored->id);
     if (!decision && decision.error().code != core::errc::not_found) return decision.error();
     std::optional<core::store::family_history> history;
@@ -108,7 +109,7 @@ core::result<response> one_report(request_context& c) {
       w.field("narrative", r.narrative);
       if (proposal) {
         w.key("proposal");
-        w.raw(proposal->record);
+        w.raw(*proposal);
       }
       if (decision) write_decision(w, *decision);
       if (history) write_history(w, *history);

@@ -47,7 +47,7 @@ result<imported_report> report_importer::import_unprotected(const police_report&
     triage::append_proposal_json(record_buffer_, imported.proposal);
     const auto& p = imported.proposal;
     store_.save_proposal(*id, {p.instrument, to_int(p.track), p.risk_level, p.score, p.complexity, p.unknowns,
-                               record_buffer_},
+                               triage::fired_rule_ids_json(p), record_buffer_},
                          now);
     return imported;
   });

@@ -29,8 +29,10 @@ result<bool> open_sealed_sample(const data_dir& dir, SQLite::Database& db) {
   auto any = has_sealed_data(db);
   if (!any) return any.error();
   if (!*any) return false;  // nothing sealed: nothing to open (and no key file made)
-  auto keys = load_field_protection(dir, db);
+  // The keys only: the copy is read, never written (load_field_protection would seal what 0008 left in clear).
+  auto keys = load_data_keys(dir, db);
   if (!keys) return keys.error();
+  const crypto::sealer sealing(*keys);
   return guarded("read a sealed sample", [&]() -> result<bool> {
     for (const auto& column : sealed_columns()) {
       SQLite::Statement first(db, column.batch_sql);
@@ -41,7 +43,7 @@ result<bool> open_sealed_sample(const data_dir& dir, SQLite::Database& db) {
       auto blob = first.getColumn(2);
       std::span<const unsigned char> bytes(static_cast<const unsigned char*>(blob.getBlob()),
                                            static_cast<std::size_t>(blob.getBytes()));
-      auto value = (*keys)->sealing.open(bytes, {column.table, column.column, first.getColumn(0).getInt64(),
+      auto value = sealing.open(bytes, {column.table, column.column, first.getColumn(0).getInt64(),
                                                  first.getColumn(1).getInt64()});
       if (!value)
         return fail(errc::failed_precondition, "the backup's sealed values do not open with this folder's data keys (" +

@@ -2,6 +2,7 @@
 
 #include "core/store/person_sql.hpp"
 #include "core/store/statement_binding.hpp"
+#include "core/store/triage_store.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -33,8 +34,8 @@ constexpr auto earlier_tracks_sql =
     "WHERE r.family_id = ? AND r.id <> ? AND r.reported_at <= ? AND coalesce(d.track, p.track) IS NOT NULL "
     "ORDER BY r.reported_at DESC LIMIT 20";
 constexpr auto insert_proposal_sql =
-    "INSERT INTO triage_proposals (report_id, instrument, track, risk_level, score, complexity, unknowns, record, "
-    "proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO triage_proposals (report_id, instrument, track, risk_level, score, complexity, unknowns, "
+    "fired_rules, record_sealed, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto open_case_sql =
     "SELECT id, track, case_manager_id FROM cases WHERE family_id = ? AND closed_at IS NULL";
 
@@ -68,6 +69,7 @@ class done_reading {
 
 intake_store::intake_store(SQLite::Database& db, const crypto::field_protection& protection)
     : db_(db),
+      protection_(protection),
       reports_(db, protection, /*own_transaction=*/false),  // intake runs each report in its own transaction
       has_report_(db, has_report_sql),
       by_national_id_(db, person_by_national_id_sql),
@@ -213,8 +215,10 @@ void intake_store::save_proposal(report_id report, const proposal_row& row, time
   s.bind(5, row.score);
   s.bind(6, row.complexity);
   s.bind(7, row.unknowns);
-  s.bind(8, row.record);
-  s.bind(9, format_timestamp(now));
+  s.bind(8, row.fired_rules);
+  auto sealed = seal_proposal_record(protection_.sealing, report, row.record);
+  s.bind(9, sealed.data(), static_cast<int>(sealed.size()));
+  s.bind(10, format_timestamp(now));
   s.exec();
 }
 

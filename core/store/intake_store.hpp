@@ -76,12 +76,14 @@ class intake_store {
     int score = 0;
     int complexity = 0;
     int unknowns = 0;
-    std::string record;  // the whole decision record as JSON
+    std::string fired_rules;  // the ids of the rules that fired, a JSON array (kept in clear)
+    std::string record;       // the whole decision record as JSON (sealed)
   };
   void save_proposal(report_id report, const proposal_row& row, timestamp now);
 
  private:
   SQLite::Database& db_;
+  const crypto::field_protection& protection_;
   report_writer reports_;
   SQLite::Statement has_report_, by_national_id_, by_birth_date_, insert_person_, update_national_id_, families_of_,
       insert_family_, insert_member_, insert_flag_, count_recent_,

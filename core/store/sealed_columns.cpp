@@ -13,7 +13,7 @@ namespace casechain::core::store {
 namespace {
 
 // Names spelled out in each query: SQL is never built from strings.
-constexpr std::array<sealed_column, 4> columns{{
+constexpr std::array<sealed_column, 5> columns{{
     {"reports", "narrative_sealed", false,
      "SELECT 1 FROM reports WHERE narrative_sealed IS NOT NULL LIMIT 1",
      "SELECT substr(narrative_sealed, 1, 5), count(*) FROM reports WHERE narrative_sealed IS NOT NULL GROUP BY 1",
@@ -36,6 +36,12 @@ constexpr std::array<sealed_column, 4> columns{{
      "SELECT substr(text_sealed, 1, 5), count(*) FROM care_notes GROUP BY 1",
      "SELECT id, 0, text_sealed FROM care_notes WHERE id > ?1 ORDER BY id LIMIT ?2",
      "UPDATE care_notes SET text_sealed = ?1 WHERE id = ?2"},
+    {"triage_proposals", "record_sealed", false,
+     "SELECT 1 FROM triage_proposals WHERE record_sealed IS NOT NULL LIMIT 1",
+     "SELECT substr(record_sealed, 1, 5), count(*) FROM triage_proposals WHERE record_sealed IS NOT NULL GROUP BY 1",
+     "SELECT report_id, 0, record_sealed FROM triage_proposals WHERE report_id > ?1 AND record_sealed IS NOT NULL "
+     "ORDER BY report_id LIMIT ?2",
+     "UPDATE triage_proposals SET record_sealed = ?1 WHERE report_id = ?2"},
 }};
 
 std::span<const unsigned char> blob_of(const SQLite::Column& column) {

@@ -2,18 +2,24 @@
 
 #include "core/store/sqlite_error.hpp"
 #include "core/store/statement_binding.hpp"
+#include "core/store/statement_cache.hpp"
 #include "core/store/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <openssl/crypto.h>
 
 #include <algorithm>
 #include <chrono>
+#include <span>
+#include <utility>
+#include <vector>
 
 namespace casechain::core::store {
 namespace {
 
 constexpr auto select_proposal_sql =
-    "SELECT instrument, track, risk_level, score, record, proposed_at FROM triage_proposals WHERE report_id = ?";
+    "SELECT instrument, track, risk_level, score, fired_rules, proposed_at FROM triage_proposals WHERE report_id = ?";
+constexpr auto select_record_sql = "SELECT record_sealed FROM triage_proposals WHERE report_id = ?";
 constexpr auto select_decision_sql =
     "SELECT track, reason, decided_by, decided_at, status, confirmed_by, confirmed_at, case_id "
     "FROM triage_decisions WHERE report_id = ?";
@@ -31,12 +37,16 @@ constexpr auto queue_sql =
     "WHERE d.report_id IS NULL OR d.status = 'awaiting_confirmation' "
     "ORDER BY r.reported_at, r.id LIMIT ?";
 constexpr auto decided_sql =
-    "SELECT r.id, r.family_id, r.reported_at, p.track, d.track, p.record "
+    "SELECT r.id, r.family_id, r.reported_at, p.track, d.track, p.fired_rules "
     "FROM triage_decisions d JOIN triage_proposals p ON p.report_id = d.report_id "
     "JOIN reports r ON r.id = d.report_id "
     "WHERE d.status = 'decided' AND r.reported_at >= ? AND r.reported_at < ? ORDER BY r.reported_at, r.id";
 constexpr auto later_report_sql =
     "SELECT 1 FROM reports WHERE family_id = ? AND id <> ? AND reported_at > ? AND reported_at <= ? LIMIT 1";
+
+constexpr auto records_to_seal_sql = "SELECT report_id, record FROM triage_records_to_seal ORDER BY report_id LIMIT ?";
+constexpr auto store_sealed_record_sql = "UPDATE triage_proposals SET record_sealed = ? WHERE report_id = ?";
+constexpr auto forget_clear_record_sql = "DELETE FROM triage_records_to_seal WHERE report_id = ?";
 
 const char* status_name(decision_status s) {
   return s == decision_status::decided ? "decided" : "awaiting_confirmation";
@@ -55,9 +65,62 @@ result<stored_proposal> get_proposal(SQLite::Database& db, report_id report) {
     p.track = track_from_int(q.getColumn(1).getInt64()).value_or(track::help_offer);
     p.risk_level = q.getColumn(2).getString();
     p.score = q.getColumn(3).getInt();
-    p.record = q.getColumn(4).getString();
+    p.fired_rules = q.getColumn(4).getString();
     p.proposed_at = parse_timestamp(q.getColumn(5).getString()).value_or(timestamp{});
     return p;
+  });
+}
+
+crypto::sealed_blob seal_proposal_record(const crypto::sealer& sealer, report_id report, std::string_view record) {
+  return sealer.seal(record, {"triage_proposals", "record_sealed", report, 0});
+}
+
+result<std::string> open_proposal_record(SQLite::Database& db, const crypto::sealer& sealer, report_id report) {
+  return guarded("open triage decision record", [&]() -> result<std::string> {
+    statement_lease q(db, select_record_sql);
+    q->bind(1, report);
+    if (!q->executeStep()) return fail(errc::not_found, "report " + std::to_string(report) + " has no triage proposal");
+    const auto& blob = q->getColumn(0);
+    // NULL only between migration 0008 and the first load of the data keys, which seals it.
+    if (blob.isNull())
+      return fail(errc::failed_precondition, "the decision record of report " + std::to_string(report) + " is not sealed yet");
+    std::span<const unsigned char> bytes(static_cast<const unsigned char*>(blob.getBlob()),
+                                         static_cast<std::size_t>(blob.getBytes()));
+    return sealer.open(bytes, {"triage_proposals", "record_sealed", report, 0});
+  });
+}
+
+result<std::int64_t> seal_records_left_in_clear(SQLite::Database& db, const crypto::sealer& sealer, int batch_size) {
+  return guarded("seal decision records left in clear", [&]() -> result<std::int64_t> {
+    std::int64_t sealed = 0;
+    for (;;) {
+      write_transaction transaction(db);
+      std::vector<std::pair<report_id, std::string>> batch;
+      {
+        SQLite::Statement q(db, records_to_seal_sql);
+        q.bind(1, batch_size);
+        while (q.executeStep()) batch.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+      }
+      if (batch.empty()) break;
+      SQLite::Statement store(db, store_sealed_record_sql);
+      SQLite::Statement forget(db, forget_clear_record_sql);
+      for (auto& [report, record] : batch) {
+        auto blob = seal_proposal_record(sealer, report, record);
+        OPENSSL_cleanse(record.data(), record.size());
+        store.bind(1, blob.data(), static_cast<int>(blob.size()));
+        store.bind(2, report);
+        store.exec();
+        store.reset();
+        forget.bind(1, report);
+        forget.exec();
+        forget.reset();
+      }
+      transaction.commit();
+      sealed += static_cast<std::int64_t>(batch.size());
+    }
+    // The clear records' pages may still be in the log: copy back and truncate it.
+    if (sealed > 0) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return sealed;
   });
 }
 

@@ -190,6 +190,15 @@ proposal evaluate(const instrument& in, const lexicon_set& lexicons, const polic
   return p;
 }
 
+std::string fired_rule_ids_json(const proposal& p) {
+  std::string out;
+  json_writer w(out);
+  w.begin_array();
+  for (const auto& r : p.rules) w.string(r.id);
+  w.end_array();
+  return out;
+}
+
 void append_proposal_json(std::string& out, const proposal& p) {
   json_writer w(out);
   w.begin_object();

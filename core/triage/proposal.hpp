@@ -70,5 +70,7 @@ proposal evaluate(const instrument& in, const lexicon_set& lexicons, const polic
 // output). Rules are named by id (their explanation is in the instrument);
 // evidence from a field carries no detail (it is the field's "yes").
 void append_proposal_json(std::string& out, const proposal& p);
+// The ids of the rules that fired, as a JSON array: what is kept of the record in clear.
+std::string fired_rule_ids_json(const proposal& p);
 
 }  // namespace casechain::core::triage

@@ -41,15 +41,14 @@ result<validity_figures> compute_validity(SQLite::Database& db, timestamp from, 
     auto p = static_cast<size_t>(to_int(pair.proposed)), d = static_cast<size_t>(to_int(pair.decided));
     ++f.matrix[p][d];
     boost::system::error_code ec;
-    auto record = boost::json::parse(pair.record, ec);
-    if (!ec && record.is_object()) {
-      if (auto rules = record.get_object().if_contains("rules"); rules && rules->is_array()) {
-        for (const auto& rule : rules->get_array()) {
-          if (!rule.is_object() || !rule.get_object().contains("id")) continue;
-          auto& counts = f.rules[std::string(rule.get_object().at("id").as_string())];
-          ++counts.fired;
-          if (p != d) ++counts.overridden;
-        }
+    // The fired rules' ids, kept in clear beside the sealed record: no record is opened here.
+    auto rules = boost::json::parse(pair.fired_rules, ec);
+    if (!ec && rules.is_array()) {
+      for (const auto& rule : rules.get_array()) {
+        if (!rule.is_string()) continue;
+        auto& counts = f.rules[std::string(rule.get_string())];
+        ++counts.fired;
+        if (p != d) ++counts.overridden;
       }
     }
     // A family counts once, at its first decided report in the period.

@@ -52,7 +52,7 @@ class stats_builder {
     auto id = db_.getLastInsertRowid();
     if (proposed)
       exec("INSERT INTO triage_proposals (report_id, instrument, track, risk_level, score, complexity, unknowns, "
-           "record, proposed_at) VALUES (?, 'swift-1', ?, 'medium', 1, 0, 0, '{}', ?)", id, proposed, reported_at);
+           "proposed_at) VALUES (?, 'swift-1', ?, 'medium', 1, 0, 0, ?)", id, proposed, reported_at);
     return id;
   }
   // A person named in `report`, linked and a member of `family`, with identifiers tests look for.

@@ -1,5 +1,6 @@
 // The raw database file and its write-ahead log never hold a narrative, an
-// address or a phone number in plaintext: canaries planted in those fields of
+// address, a phone number or a decision record's matched narrative words in
+// plaintext: canaries planted in those fields of
 // reports imported through the real batch importer are searched for in the
 // files' bytes. A control canary in a field stored in clear (the last name)
 // proves the search finds what is there.
@@ -9,6 +10,7 @@
 #include "core/model/report_json.hpp"
 #include "core/store/database.hpp"
 #include "core/store/report_store.hpp"
+#include "core/store/triage_store.hpp"
 #include "tests/support/sample_report.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -29,6 +31,8 @@ constexpr int reports = 60;  // over two chunks of the importer's batch below
 // Unique per report and field, so a hit would say which field leaked.
 std::string sealed_canary(const char* field, int i) { return "SEALEDCANARY-" + std::string(field) + "-" + std::to_string(i); }
 std::string phone_canary(int i) { return "+32 471 908 462 " + std::to_string(700 + i); }
+// A narrative word the lexicon's "wurg*" matches: the decision record names it as the rule's evidence.
+constexpr auto cue_canary = "wurgkanariezq";
 
 police_report canary_report(int i) {
   auto r = test::sample_report("CAN/" + std::to_string(i));
@@ -38,7 +42,7 @@ police_report canary_report(int i) {
                                   sealed_canary("municipality", i)};
   victim.phone = phone_canary(i);
   r.persons[1].address = postal_address{sealed_canary("suspectstreet", i), "3", "2000", "Antwerpen"};
-  r.narrative = "Melding " + sealed_canary("narrative", i) + ": hij heeft haar geslagen.";
+  r.narrative = "Melding " + sealed_canary("narrative", i) + ": hij heeft haar geslagen en " + cue_canary + ".";
   return r;
 }
 
@@ -73,6 +77,7 @@ struct imported_folder {
 
 void check_no_sealed_canary(const std::string& raw) {
   CHECK(raw.find("SEALEDCANARY") == std::string::npos);
+  CHECK(raw.find(cue_canary) == std::string::npos);
   for (int i = 0; i < reports; ++i) {
     CAPTURE(i);
     CHECK(raw.find(phone_canary(i)) == std::string::npos);
@@ -111,6 +116,13 @@ TEST_SUITE("core/store/encryption at rest") {
       auto found = store::reports_with_phone(f.db.sql(), f.protection->lookup, phone_canary(i));
       REQUIRE(found);
       CHECK(*found == std::vector<report_id>{*id});
+      // The decision record opens, and names the cue word as the evidence it is.
+      auto record = store::open_proposal_record(f.db.sql(), f.protection->sealing, *id);
+      REQUIRE(record);
+      CHECK(record->find(cue_canary) != std::string::npos);
+      auto proposal = store::get_proposal(f.db.sql(), *id);
+      REQUIRE(proposal);
+      CHECK(proposal->fired_rules.find(cue_canary) == std::string::npos);
     }
   }
 }
