@@ -71,7 +71,7 @@ core::result<response> me(request_context& c) {
 }  // namespace
 
 void add_session_routes(router& r) {
-  r.add({http::verb::get, "/healthz", {}, true, "Liveness: answers when the server runs.", health});
+  r.add({http::verb::get, "/healthz", {}, true, "Liveness: answers when the server runs.", health, false});
   r.add({http::verb::post, "/api/v1/session", {}, true, "Log in with username and password.", log_in});
   r.add({http::verb::delete_, "/api/v1/session", {}, false, "Log out: the session ends.", log_out});
   r.add({http::verb::get, "/api/v1/me", {}, false, "The logged-in user.", me});

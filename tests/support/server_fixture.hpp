@@ -31,7 +31,9 @@ struct server_fixture {
   std::unique_ptr<api::server> server;
   std::unique_ptr<https_client> client;
 
-  server_fixture() {
+  server_fixture() : server_fixture(api::server_settings{}) {}
+  // With the given settings (its port and I/O threads set for tests).
+  explicit server_fixture(api::server_settings settings) {
     app->set_clock([this] { return clock; });
     app->db().write([&](SQLite::Database& db) {
       for (auto [name, s] : {std::pair{"FJC", core::sector::administration}, {"Police", core::sector::police},
@@ -52,7 +54,6 @@ struct server_fixture {
       add("admin", "FJC", core::role::admin);
       return 0;
     });
-    api::server_settings settings;
     settings.port = 0;
     settings.threads = 2;
     server = api::server::start(settings, *app, api::make_server_context(tls).value(), log).value();
