@@ -23,6 +23,8 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <openssl/rand.h>
 
+#include <malloc.h>
+
 #include <array>
 #include <atomic>
 #include <mutex>
@@ -55,6 +57,7 @@ struct server::impl {
   std::atomic<bool> stopping{false};
   std::mutex connections_mutex;
   std::unordered_map<std::uint64_t, std::weak_ptr<connection>> connections;
+  std::size_t peak_since_trim = 0;  // open connections at most since the last trim (under connections_mutex)
   std::atomic<std::uint64_t> next_connection{1};
   std::atomic<std::uint64_t> next_request{1};
   std::string request_prefix;
@@ -83,8 +86,18 @@ struct server::impl {
   void on_accept(beast::error_code ec, tcp::socket socket);
   void begin_stop();
   void forget(std::uint64_t id) {
-    std::lock_guard lock(connections_mutex);
-    connections.erase(id);
+    bool idle_after_load = false;
+    {
+      std::lock_guard lock(connections_mutex);
+      connections.erase(id);
+      peak_since_trim = std::max(peak_since_trim, connections.size() + 1);
+      idle_after_load = connections.empty() && peak_since_trim >= 64;
+      if (idle_after_load) peak_since_trim = 0;
+    }
+    // After a burst of many connections, hand the memory their buffers took
+    // back to the system (the allocator keeps it otherwise), so the resident
+    // size falls back when the load stops.
+    if (idle_after_load) ::malloc_trim(0);
   }
 };
 
