@@ -1,10 +1,10 @@
 // Load and limits, through the real TLS server on 127.0.0.1: a client that
 // trickles its header (slowloris) is cut off by the header timeout while
-// others are served; a silent connection is closed; the connection limit
-// holds and frees up; a full database queue answers 503 with Retry-After at
-// once (made deterministic by holding the workers in a test hook, not by
-// timing); the budget for bodies in flight refuses with 503; and the server
-// serves normally afterwards.
+// others are served; a silent connection (or one whose body never comes) is
+// closed; the connection limit holds and frees up; a full database queue
+// answers 503 with Retry-After at once (made deterministic by holding the
+// workers in a test hook, not by timing); the budget for bodies in flight
+// refuses with 503; and the server serves normally afterwards.
 #include "tests/support/server_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -123,14 +123,21 @@ TEST_SUITE("api/server limits") {
     CHECK(f.client->get("/healthz").result() == status::ok);
   }
 
-  TEST_CASE("a silent connection is closed: after the handshake by the idle timeout, before it by the handshake timeout") {
+  TEST_CASE("a silent connection is closed: by the idle, body and handshake timeouts") {
     api::server_settings settings;
     settings.idle_timeout = std::chrono::seconds(1);
+    settings.body_timeout = std::chrono::seconds(1);
     settings.handshake_timeout = std::chrono::seconds(1);
     test::server_fixture f(settings);
 
     tls_connection silent(f.tls.certificate, f.server->port());
     CHECK(silent.closed_by_server());
+
+    // A header whose body never comes: closed by the body timeout.
+    tls_connection no_body(f.tls.certificate, f.server->port());
+    REQUIRE(no_body.send("POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                         "Content-Length: 100\r\n\r\n{"));
+    CHECK(no_body.closed_by_server());
 
     net::io_context ioc;
     net::ip::tcp::socket raw(ioc);
