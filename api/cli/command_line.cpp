@@ -112,6 +112,7 @@ parse_outcome parse(const std::vector<command_spec>& commands, const std::vector
         return outcome;
       }
       outcome.args.values_[name] = *value;
+      outcome.args.given_.insert(name);
     } else {
       outcome.args.positionals_.push_back(argument);
     }

@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,11 +48,14 @@ class parsed_args {
   // The option's value, its default, or empty.
   const std::string& get(std::string_view name) const;
   bool has(std::string_view name) const { return values_.count(std::string(name)) > 0; }
+  // Whether the option was on the command line (not just its default).
+  bool given(std::string_view name) const { return given_.count(std::string(name)) > 0; }
   const std::vector<std::string>& positionals() const { return positionals_; }
 
  private:
   friend parse_outcome parse(const std::vector<command_spec>&, const std::vector<std::string>&);
   std::map<std::string, std::string> values_;
+  std::set<std::string> given_;
   std::vector<std::string> positionals_;
 };
 

@@ -179,7 +179,8 @@ std::string openapi_document(const router& r) {
 void add_openapi_route(router& r) {
   r.add({http::verb::get, "/api/v1/openapi.json", {}, true, "This document.", [&r](request_context& c) {
            return core::result<response>(json_response(http::status::ok, openapi_document(r), c.req.version()));
-         }});
+         },
+         false});
 }
 
 std::unique_ptr<router> build_router() {

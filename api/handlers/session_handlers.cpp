@@ -87,7 +87,7 @@ core::result<response> me(request_context& c) {
 }  // namespace
 
 void add_session_routes(router& r) {
-  r.add({http::verb::get, "/healthz", {}, true, "Liveness: answers when the server runs.", health});
+  r.add({http::verb::get, "/healthz", {}, true, "Liveness: answers when the server runs.", health, false});
   r.add({http::verb::post, "/api/v1/session", {}, true, "Log in with username and password.", log_in});
   r.add({http::verb::get, "/api/v1/session", {}, false,
          "Resume the session of the cookie (a reloaded page): the user and a new CSRF token; the old one is refused from now on.",

@@ -124,6 +124,14 @@ std::string router::pattern_of(http::verb method, std::string_view target) const
   return "";
 }
 
+bool router::needs_database(http::verb method, std::string_view target) const {
+  auto path = target.substr(0, target.find('?'));
+  std::vector<std::int64_t> ids;
+  for (const auto& r : routes_)
+    if (r.method == method && match_path(r.pattern, path, ids) == match::yes) return r.needs_database;
+  return true;
+}
+
 response router::handle(request_context& c) const {
   std::string_view target = c.req.target();
   auto question = target.find('?');

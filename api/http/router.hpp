@@ -49,6 +49,10 @@ struct route {
   bool is_public = false;
   std::string summary;
   handler run;
+  // False for routes that never touch the database (health, the OpenAPI
+  // document): the I/O thread answers them at once, even when the database
+  // workers are saturated.
+  bool needs_database = true;
 };
 
 class router {
@@ -58,6 +62,9 @@ class router {
 
   // The route pattern a path and method resolve to ("" when none), for logs.
   std::string pattern_of(http::verb method, std::string_view target) const;
+  // Whether answering needs the database workers: true unless the path and
+  // method resolve to a route declared without (unknown paths go the normal way).
+  bool needs_database(http::verb method, std::string_view target) const;
   response handle(request_context& context) const;
 
  private:

@@ -1,6 +1,7 @@
 #include "api/server/server.hpp"
 
 #include "api/handlers/routes.hpp"
+#include "api/server/database_jobs.hpp"
 #include "api/http/audit_trail.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/security_headers.hpp"
@@ -21,6 +22,8 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <openssl/rand.h>
+
+#include <malloc.h>
 
 #include <array>
 #include <atomic>
@@ -44,6 +47,7 @@ struct server::impl {
   std::unique_ptr<router> routes;
   std::ostream& log;
   std::mutex log_mutex;
+  std::atomic<std::size_t> body_bytes{0};  // bodies being read or handled, against settings.body_budget
   net::io_context ioc;
   tcp::acceptor acceptor{ioc};
   net::steady_timer backoff{ioc};
@@ -53,13 +57,18 @@ struct server::impl {
   std::atomic<bool> stopping{false};
   std::mutex connections_mutex;
   std::unordered_map<std::uint64_t, std::weak_ptr<connection>> connections;
+  std::size_t peak_since_trim = 0;  // open connections at most since the last trim (under connections_mutex)
   std::atomic<std::uint64_t> next_connection{1};
   std::atomic<std::uint64_t> next_request{1};
   std::string request_prefix;
   std::once_flag joined;
+  // Last, so destroyed first: its queued jobs refer to the members above.
+  std::unique_ptr<database_jobs> jobs;
 
   impl(const server_settings& s, app_state& a, std::shared_ptr<ssl::context> t, std::ostream& l)
       : settings(s), app(a), tls(std::move(t)), routes(build_router()), log(l) {
+    jobs = std::make_unique<database_jobs>(s.database_workers ? s.database_workers : a.settings().readers + 2,
+                                           s.queue_limit, s.before_database_job);
     unsigned char bytes[4];
     RAND_bytes(bytes, sizeof bytes);
     static constexpr char hex[] = "0123456789abcdef";
@@ -77,8 +86,18 @@ struct server::impl {
   void on_accept(beast::error_code ec, tcp::socket socket);
   void begin_stop();
   void forget(std::uint64_t id) {
-    std::lock_guard lock(connections_mutex);
-    connections.erase(id);
+    bool idle_after_load = false;
+    {
+      std::lock_guard lock(connections_mutex);
+      connections.erase(id);
+      peak_since_trim = std::max(peak_since_trim, connections.size() + 1);
+      idle_after_load = connections.empty() && peak_since_trim >= 64;
+      if (idle_after_load) peak_since_trim = 0;
+    }
+    // After a burst of many connections, hand the memory their buffers took
+    // back to the system (the allocator keeps it otherwise), so the resident
+    // size falls back when the load stops.
+    if (idle_after_load) ::malloc_trim(0);
   }
 };
 
@@ -91,6 +110,8 @@ class connection : public std::enable_shared_from_this<connection> {
     auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     address_ = ec ? "unknown" : endpoint.address().to_string();
   }
+
+  ~connection() { release_body(); }
 
   void start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->on_start(); }); }
 
@@ -112,6 +133,7 @@ class connection : public std::enable_shared_from_this<connection> {
 
   void read_request() {
     busy_ = false;
+    release_body();
     if (server_.stopping) return shutdown();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.settings.header_limit));
@@ -119,7 +141,20 @@ class connection : public std::enable_shared_from_this<connection> {
     // applies the route's own limit (the parser checks a declared length as
     // soon as the header is complete).
     parser_->body_limit(std::max(server_.settings.body_limit, server_.settings.import_body_limit));
+    if (buffer_.size() > 0) return read_header();  // the next request is already here (pipelined)
+    // An idle keep-alive connection may wait for its next request's first
+    // byte; from there the whole header must come within the header timeout,
+    // so a client trickling bytes (slowloris) cannot hold the connection.
     beast::get_lowest_layer(stream_).expires_after(server_.settings.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec) return self->finish();
+      self->buffer_.commit(n);
+      self->read_header();
+    });
+  }
+
+  void read_header() {
+    beast::get_lowest_layer(stream_).expires_after(server_.settings.header_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
@@ -139,11 +174,20 @@ class connection : public std::enable_shared_from_this<connection> {
     // A declared body over the limit is refused before it is read; the bytes
     // already on their way are read and dropped, so the client sees the answer
     // instead of a reset connection.
-    if (auto length = parser_->content_length(); length && *length > limit) {
-      drain_bytes_ = std::min<std::uint64_t>(*length, 4 * server_.settings.import_body_limit);
+    if (auto declared = parser_->content_length(); declared && *declared > limit) {
+      drain_bytes_ = std::min<std::uint64_t>(*declared, 4 * server_.settings.import_body_limit);
       return answer_error(http::status::payload_too_large, "the request's body is too large");
     }
-    beast::get_lowest_layer(stream_).expires_after(server_.settings.request_timeout);
+    // The server-wide budget for bodies in flight bounds memory however many
+    // connections send at once (a chunked body may grow to the route's limit).
+    auto length = parser_->content_length();
+    std::uint64_t needed = length ? *length : (parser_->chunked() ? limit : 0);
+    if (!reserve_body(needed)) {
+      drain_bytes_ = needed;
+      return answer_error(http::status::service_unavailable, "the server is receiving too much at once; try again shortly",
+                          true);
+    }
+    beast::get_lowest_layer(stream_).expires_after(server_.settings.body_timeout);
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_read(e); });
   }
@@ -157,12 +201,42 @@ class connection : public std::enable_shared_from_this<connection> {
     handle(parser_->release());
   }
 
+  // What a request's answer needs once the handler has run (on whichever thread ran it).
+  struct answer_in_progress {
+    response res;
+    std::string request_id;
+    std::vector<core::audit::audit_entry> audit;
+    bool audit_committed = false;
+    bool keep = false;
+    std::string method;
+    std::string route;
+  };
+
+  // Static files and routes that need no database are answered here, on the
+  // I/O thread; the others go to the database workers, or get 503 at once
+  // when their queue is full.
   void handle(request req) {
+    if (auto asset = static_asset(req)) return deliver(finished(req, std::move(*asset)));
+    if (!server_.routes->needs_database(req.method(), req.target())) return deliver(respond(req));
+    auto held = std::make_shared<request>(std::move(req));
+    auto guard = std::make_shared<net::executor_work_guard<net::any_io_executor>>(stream_.get_executor());
+    bool queued = server_.jobs->try_submit([self = shared_from_this(), held, guard] {
+      auto answer = std::make_shared<answer_in_progress>(self->respond(*held));
+      net::post(self->stream_.get_executor(), [self, answer, guard] { self->deliver(std::move(*answer)); });
+    });
+    if (queued) return;
+    auto id = server_.new_request_id();
+    auto busy = problem(http::status::service_unavailable, "the server is busy; try again shortly", id, {}, held->version());
+    busy.set(http::field::retry_after, "1");
+    deliver(finished(*held, std::move(busy), id));
+  }
+
+  // Runs the router (on a database worker, or here for routes without the database).
+  answer_in_progress respond(const request& req) {
     request_context context{req, server_.app, server_.new_request_id(), address_, server_.app.now(), {}, {}, {}, 0, {}, {}, {}, false};
     response res;
     try {
-      if (auto asset = static_asset(req)) res = std::move(*asset);
-      else res = server_.routes->handle(context);
+      res = server_.routes->handle(context);
       finish_audit(context, res.result_int());
     } catch (const std::exception& e) {
       // Unexpected faults: logged with the request id, answered without details.
@@ -171,19 +245,35 @@ class connection : public std::enable_shared_from_this<connection> {
                     {}, req.version());
       context.audit.clear();
     }
-    bool keep = req.keep_alive() && !server_.stopping;
-    auto method = std::string(req.method_string().substr(0, 16));
-    auto route = server_.routes->pattern_of(req.method(), req.target());
-    if (context.audit.empty() || context.audit_committed) {
-      log_request(method, route, context.request_id, res.result_int());
-      return write(std::move(res), keep);
+    auto answer = finished(req, std::move(res), context.request_id);
+    answer.audit = std::move(context.audit);
+    answer.audit_committed = context.audit_committed;
+    return answer;
+  }
+
+  answer_in_progress finished(const request& req, response res, std::string id = {}) {
+    answer_in_progress a;
+    a.res = std::move(res);
+    a.request_id = id.empty() ? server_.new_request_id() : std::move(id);
+    a.keep = req.keep_alive() && !server_.stopping;
+    a.method = std::string(req.method_string().substr(0, 16));
+    a.route = server_.routes->pattern_of(req.method(), req.target());
+    return a;
+  }
+
+  // On the connection's strand: the answer leaves, after its audit entries are durable.
+  void deliver(answer_in_progress a) {
+    if (a.audit.empty() || a.audit_committed) {
+      log_request(a.method, a.route, a.request_id, a.res.result_int());
+      return write(std::move(a.res), a.keep);
     }
     // The answer leaves only once its audit entries are durable (group commit).
-    auto pending = std::make_shared<response>(std::move(res));
+    auto pending = std::make_shared<response>(std::move(a.res));
     auto guard = std::make_shared<net::executor_work_guard<net::any_io_executor>>(stream_.get_executor());
     server_.app.audit_commits().submit(
-        std::move(context.audit),
-        [self = shared_from_this(), pending, guard, keep, method, route, id = context.request_id](const core::result<void>& r) {
+        std::move(a.audit),
+        [self = shared_from_this(), pending, guard, keep = a.keep, method = a.method, route = a.route,
+         id = a.request_id](const core::result<void>& r) {
           net::post(self->stream_.get_executor(), [self, pending, guard, keep, method, route, id, ok = bool(r)] {
             if (!ok) *pending = problem(http::status::service_unavailable,
                                         "the access could not be recorded in the audit trail; try again shortly", id, {},
@@ -194,11 +284,30 @@ class connection : public std::enable_shared_from_this<connection> {
         });
   }
 
-  void answer_error(http::status status, std::string_view detail) {
+  bool reserve_body(std::uint64_t bytes) {
+    if (bytes == 0) return true;
+    auto before = server_.body_bytes.fetch_add(bytes);
+    if (before + bytes > server_.settings.body_budget) {
+      server_.body_bytes.fetch_sub(bytes);
+      return false;
+    }
+    reserved_ = bytes;
+    return true;
+  }
+
+  void release_body() {
+    if (reserved_ == 0) return;
+    server_.body_bytes.fetch_sub(reserved_);
+    reserved_ = 0;
+  }
+
+  void answer_error(http::status status, std::string_view detail, bool retry_later = false) {
     busy_ = true;
     started_ = std::chrono::steady_clock::now();
     auto id = server_.new_request_id();
-    write(problem(status, detail, id), false);
+    auto res = problem(status, detail, id);
+    if (retry_later) res.set(http::field::retry_after, "1");
+    write(std::move(res), false);
   }
 
   void write(response res, bool keep_alive) {
@@ -251,6 +360,7 @@ class connection : public std::enable_shared_from_this<connection> {
   }
 
   void finish() {
+    release_body();
     beast::error_code ignored;
     beast::get_lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
     beast::get_lowest_layer(stream_).close();
@@ -265,6 +375,7 @@ class connection : public std::enable_shared_from_this<connection> {
   std::optional<http::request_parser<http::string_body>> parser_;
   bool busy_ = false;
   std::uint64_t drain_bytes_ = 0;
+  std::uint64_t reserved_ = 0;  // of the server's body budget
   std::array<char, 16384> scratch_{};
   std::chrono::steady_clock::time_point started_;
 };
@@ -349,6 +460,13 @@ unsigned short server::port() const {
   beast::error_code ec;
   auto endpoint = impl_->acceptor.local_endpoint(ec);
   return ec ? impl_->settings.port : endpoint.port();
+}
+
+std::size_t server::database_jobs_waiting() const { return impl_->jobs->waiting(); }
+
+std::size_t server::open_connections() const {
+  std::lock_guard lock(impl_->connections_mutex);
+  return impl_->connections.size();
 }
 
 void server::handle_signals() {

@@ -23,7 +23,7 @@ struct server_fixture {
   temp_dir tmp;
   core::data_dir dir = core::data_dir::create(tmp / "var").value();
   api::tls_files tls = api::ensure_self_signed(dir.root()).value().files;
-  std::unique_ptr<api::app_state> app = api::app_state::open(dir, settings()).value();
+  std::unique_ptr<api::app_state> app = api::app_state::open(dir, app_settings_for_tests()).value();
   std::ostringstream log;
   std::map<std::string, core::user> users;
   std::map<std::string, core::organisation> orgs;
@@ -32,7 +32,7 @@ struct server_fixture {
   std::unique_ptr<https_client> client;
 
   // Two readers, the cheapest password hashing, and audit.head moved after every group.
-  static api::app_settings settings() {
+  static api::app_settings app_settings_for_tests() {
     api::app_settings s;
     s.readers = 2;
     s.password_cost = {256, 1, 1};
@@ -40,7 +40,9 @@ struct server_fixture {
     return s;
   }
 
-  server_fixture() {
+  server_fixture() : server_fixture(api::server_settings{}) {}
+  // With the given settings (its port and I/O threads set for tests).
+  explicit server_fixture(api::server_settings settings) {
     app->set_clock([this] { return clock; });
     app->db().write([&](SQLite::Database& db) {
       for (auto [name, s] : {std::pair{"FJC", core::sector::administration}, {"Police", core::sector::police},
@@ -61,7 +63,6 @@ struct server_fixture {
       add("admin", "FJC", core::role::admin);
       return 0;
     });
-    api::server_settings settings;
     settings.port = 0;
     settings.threads = 2;
     server = api::server::start(settings, *app, api::make_server_context(tls).value(), log).value();
