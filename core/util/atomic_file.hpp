@@ -20,12 +20,17 @@ class atomic_file {
 
   // False on a write error (disk full); the file is then abandoned on destruction.
   bool write(std::string_view bytes);
-  // Syncs and renames into place.
+  // Syncs, renames into place (replacing the target) and syncs the folder.
   result<void> commit();
+  // Syncs and links into place only when the target does not exist yet
+  // (already_exists otherwise, the target untouched), then syncs the folder.
+  // For files made once by whichever process comes first (keys).
+  result<void> commit_new();
   // The temporary file, for a writer that fills it by name (SQLite's VACUUM INTO).
   const std::filesystem::path& temporary_path() const { return temporary_; }
 
  private:
+  result<void> sync_and_close();
   atomic_file(int fd, std::filesystem::path target, std::filesystem::path temporary)
       : fd_(fd), target_(std::move(target)), temporary_(std::move(temporary)) {}
   int fd_;
