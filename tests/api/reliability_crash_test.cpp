@@ -79,7 +79,12 @@ TEST_CASE("killed at random moments under a write load, casechain serve loses no
   for (int t = 0; t < 3; ++t)
     clients.emplace_back([&, t] {
       for (int n = 0; !done; ++n) {
-        if (load.one_family(std::string{"K"} + std::to_string(t) + std::string{"-"} + std::to_string(n)) < 6)
+        auto name = std::to_string(t) + "-" + std::to_string(n);
+        // Besides the families: now and then a log-in (thread 0) or a batch import (thread 1).
+        bool extra = n % 3 != 0 || (t == 0   ? load.log_in_again("triage")
+                                    : t == 1 ? load.one_batch(std::string{"B"} + name + "#")
+                                             : true);
+        if (!extra || load.one_family(std::string{"K"} + name) < 6)
           std::this_thread::sleep_for(std::chrono::milliseconds(5));  // the server is down: wait for its restart
         ++families;
       }
@@ -113,11 +118,14 @@ TEST_CASE("killed at random moments under a write load, casechain serve loses no
   // The load made progress between kills, and nothing answered a failure of its own.
   CHECK(acked.reports.size() > static_cast<std::size_t>(kills));
   CHECK(acked.interventions.size() > 0);
+  CHECK(acked.batches.size() > 0);
+  CHECK(acked.log_ins > 0);
   for (auto status : load.odd_statuses()) CHECK_MESSAGE(status < 500, "an answer with status " << status);
   std::cout << "crash test: " << survived << " kills under load survived, " << startup_kills << " during the first start ("
             << killed_before_listening << " before it listened); " << acked.total() << " writes acknowledged ("
             << acked.reports.size() << " reports, " << acked.decided_reports.size() << " decisions, "
-            << acked.goals.size() << " goals, " << acked.interventions.size() << " interventions), " << families
+            << acked.goals.size() << " goals, " << acked.interventions.size() << " interventions, " << acked.batches.size()
+            << " batches, " << acked.log_ins << " log-ins), " << families
             << " families attempted, " << load.odd_statuses().size() << " other answers, " << failed_checks
             << " problems found\n";
 }

@@ -108,3 +108,35 @@ TEST_CASE("a full or failing disk: writes get 503 and store nothing, probes stil
   std::cout << "fault test: " << refused << " requests refused with 503 under ENOSPC, EIO and failing syncs; faults injected: "
             << injected << "\n";
 }
+
+// Each write commits with its audit entry, not before it: with only the next
+// sync let through, a log-in and a batch import are stored with their entry
+// or not at all. (Committed apart, the second commit's sync fails: a session
+// or reports the trail does not know of.)
+TEST_CASE("a log-in and a batch import commit with their audit entries: one sync, not two") {
+  test::temp_dir tmp;
+  const auto data = std::filesystem::canonical(tmp.path()) / "data";
+  REQUIRE(test::run_process(CASECHAIN_BINARY, {"init", "--data", data.string()}).status == 0);
+  test::add_load_users(CASECHAIN_BINARY, data);
+  const auto control = tmp / "fault";
+  set_fault(control, "off");
+  test::server_process server(CASECHAIN_BINARY,
+                              {data, tmp / "server.log", {},
+                               {"LD_PRELOAD=" CASECHAIN_IO_FAULT_SHIM, "CASECHAIN_FAULT_CONTROL=" + control.string(),
+                                "CASECHAIN_FAULT_MATCH=" + (data / "casechain.db").string()}});
+  server.start();
+  REQUIRE_MESSAGE(server.wait_listening(), server.log_since_start());
+  test::chain_load load(data / "tls" / "cert.pem");
+  load.set_port(server.port());
+  load.log_in();
+
+  set_fault(control, "fsync 1");
+  CHECK(load.log_in_again("triage"));
+  set_fault(control, "fsync 1");
+  CHECK(load.one_batch("B-one-sync#"));
+  set_fault(control, "off");
+  auto problems = test::check_database(data / "casechain.db", load.snapshot());
+  for (const auto& p : problems) MESSAGE(p);
+  CHECK(problems.empty());
+  CHECK(server.stop() == 0);
+}

@@ -5,7 +5,8 @@
 //   off     nothing fails
 //   enospc  writes fail with ENOSPC (a full disk); syncs succeed
 //   eio     writes and syncs fail with EIO (a failing disk)
-//   fsync   only syncs fail with EIO
+//   fsync   only syncs fail with EIO; "fsync N" lets the first N syncs
+//           after the control file changed through (one commit, not two)
 // Each fault injected is counted in $CASECHAIN_FAULT_CONTROL.count, one line
 // per kind ("write N", "sync N"), for the test's report.
 // Built without sanitizers: it must run before any runtime is set up.
@@ -39,6 +40,7 @@ std::atomic<long> writes_failed{0}, syncs_failed{0};
 std::mutex control_mutex;
 timespec control_seen{};
 fault current = fault::off;
+long syncs_allowed = 0;  // syncs still let through in fsync mode
 
 // The control file's mode, read again only when it changed (its mtime).
 fault mode() {
@@ -57,6 +59,7 @@ fault mode() {
       if (n < 0) n = 0;
       text[n] = '\0';
     }
+    syncs_allowed = std::strncmp(text, "fsync ", 6) == 0 ? std::atol(text + 6) : 0;
     current = std::strncmp(text, "enospc", 6) == 0 ? fault::enospc
               : std::strncmp(text, "eio", 3) == 0  ? fault::eio
               : std::strncmp(text, "fsync", 5) == 0 ? fault::fsync
@@ -101,6 +104,10 @@ int write_fault(int fd) {
 bool sync_fault(int fd) {
   auto m = mode();
   if ((m != fault::eio && m != fault::fsync) || !is_database_file(fd)) return false;
+  if (m == fault::fsync) {
+    std::lock_guard lock(control_mutex);
+    if (syncs_allowed > 0) return --syncs_allowed, false;
+  }
   ++syncs_failed;
   count();
   return true;

@@ -45,9 +45,11 @@ inline boost::json::object json_of(const test_response& r) { return boost::json:
 // What the server acknowledged; each list is ids (the case's for members and managers).
 struct acknowledged {
   std::vector<std::int64_t> reports, decided_reports, decided_cases, managed_cases, member_cases, goals, interventions;
+  std::vector<std::string> batches;  // the refs' common start ("B1-7#"), three reports each
+  std::size_t log_ins = 0;
   std::size_t total() const {
     return reports.size() + decided_reports.size() + managed_cases.size() + member_cases.size() + goals.size() +
-           interventions.size();
+           interventions.size() + batches.size() + log_ins;
   }
 };
 
@@ -107,6 +109,45 @@ class chain_load {
     if (!planned) return 5;
     remember(&acknowledged::interventions, planned->at("id").as_int64());
     return 6;
+  }
+
+  // A log-in (a new session, committed with its audit entry); true when acknowledged.
+  bool log_in_again(const std::string& name) {
+    try {
+      auto r = client().post("/api/v1/session", std::string{R"({"username":")"} + name + R"(","password":")" +
+                                                    load_password + R"("})");
+      if (r.result_int() != 200) {
+        std::lock_guard lock(mutex_);
+        odd_.push_back(r.result_int());
+        return false;
+      }
+    } catch (const std::exception&) {
+      return false;
+    }
+    std::lock_guard lock(mutex_);
+    ++acked_.log_ins;
+    return true;
+  }
+
+  // Three reports in one NDJSON batch (one chunk: all or none); refs start with `prefix`, which holds a '#'.
+  bool one_batch(const std::string& prefix) {
+    std::string body;
+    for (int i = 0; i < 3; ++i) body += report_json(prefix + std::to_string(i)) + "\n";
+    test_response r;
+    try {
+      r = client().send(http::verb::post, "/api/v1/reports/import", body, bearer(tokens_.at("police")),
+                        "application/x-ndjson");
+    } catch (const std::exception&) {
+      return false;
+    }
+    if (r.result_int() != 200 || json_of(r).at("imported").as_int64() != 3) {
+      std::lock_guard lock(mutex_);
+      odd_.push_back(r.result_int());
+      return false;
+    }
+    std::lock_guard lock(mutex_);
+    acked_.batches.push_back(prefix);
+    return true;
   }
 
   acknowledged snapshot() const {
@@ -202,6 +243,12 @@ inline std::vector<std::string> check_database(const std::filesystem::path& file
   expect_all(acked.member_cases, ids("SELECT case_id FROM case_members"), "partner of case");
   expect_all(acked.goals, ids("SELECT id FROM plan_goals"), "goal");
   expect_all(acked.interventions, ids("SELECT id FROM interventions"), "intervention");
+  for (const auto& prefix : acked.batches) {
+    SQLite::Statement q(db, "SELECT count(*) FROM reports WHERE substr(external_ref, 1, length(?1)) = ?1");
+    q.bind(1, prefix);
+    q.executeStep();
+    if (q.getColumn(0).getInt64() != 3) problems.push_back("acknowledged batch " + prefix + " is not all there");
+  }
 
   // Nothing half there, acknowledged or not.
   auto none = [&](const std::string& sql, const char* what) {
@@ -227,7 +274,14 @@ inline std::vector<std::string> check_database(const std::filesystem::path& file
       problems.push_back(std::string(what) + std::string{": "} + std::to_string(stored) + std::string{" stored, "} + std::to_string(audited) +
                          " in the audit trail");
   };
-  same(count("SELECT count(*) FROM reports"), entries("POST /api/v1/reports"), "reports");
+  // Reports one by one (refs without '#'), and batches (one entry each, committed with the batch's chunk).
+  same(count("SELECT count(*) FROM reports WHERE instr(external_ref, '#') = 0"), entries("POST /api/v1/reports"), "reports");
+  same(count("SELECT count(DISTINCT substr(external_ref, 1, instr(external_ref, '#'))) FROM reports "
+             "WHERE instr(external_ref, '#') > 0"),
+       entries("POST /api/v1/reports/import"), "batches");
+  none("SELECT count(*) FROM (SELECT count(*) AS n FROM reports WHERE instr(external_ref, '#') > 0 "
+       "GROUP BY substr(external_ref, 1, instr(external_ref, '#')) HAVING n <> 3)",
+       "batches not all there");
   same(count("SELECT count(*) FROM triage_decisions"), entries("POST /api/v1/reports/{id}/decision"), "decisions");
   same(count("SELECT count(*) FROM case_members"), entries("POST /api/v1/cases/{id}/members"), "partners admitted");
   same(count("SELECT count(*) FROM plan_goals"), entries("POST /api/v1/cases/{id}/goals"), "goals");
