@@ -95,6 +95,16 @@ TEST_CASE("a full or failing disk: writes get 503 and store nothing, probes stil
     for (const auto& p : problems) MESSAGE(mode << ": " << p);
     CHECK(problems.empty());
   }
+  // A passing fault (one failed write): the failed request's own entry is
+  // then recorded, and the answer is still 503, not an unexpected fault.
+  set_fault(control, "eio 1");
+  check_refusal(load.client().post("/api/v1/reports", test::chain_load::report_json("F-once"),
+                                   test::bearer(load.token("police"))),
+                "a report during a passing fault");
+  CHECK(load.one_family("F-after-once") == 6);
+  set_fault(control, "off");
+  CHECK(reports_with_ref(data / "casechain.db", "F-once") == 0);
+
   CHECK(server.stop() == 0);
   CHECK(test::check_database(data / "casechain.db", load.snapshot()).empty());
   auto verified = test::run_process(CASECHAIN_BINARY, {"audit", "verify", "--data", data.string()});
@@ -105,6 +115,7 @@ TEST_CASE("a full or failing disk: writes get 503 and store nothing, probes stil
   std::string injected((std::istreambuf_iterator<char>(counts)), std::istreambuf_iterator<char>());
   CHECK(!injected.empty());
   for (auto& ch : injected) if (ch == '\n') ch = ' ';
+  ++refused;
   std::cout << "fault test: " << refused << " requests refused with 503 under ENOSPC, EIO and failing syncs; faults injected: "
             << injected << "\n";
 }

@@ -4,7 +4,8 @@
 // says, so a test can fill or break the "disk" while the server runs:
 //   off     nothing fails
 //   enospc  writes fail with ENOSPC (a full disk); syncs succeed
-//   eio     writes and syncs fail with EIO (a failing disk)
+//   eio     writes and syncs fail with EIO (a failing disk); "eio N" fails
+//           only the next N of them (a passing fault), then lets all through
 //   fsync   only syncs fail with EIO; "fsync N" lets the first N syncs
 //           after the control file changed through (one commit, not two)
 // Each fault injected is counted in $CASECHAIN_FAULT_CONTROL.count, one line
@@ -41,6 +42,7 @@ std::mutex control_mutex;
 timespec control_seen{};
 fault current = fault::off;
 long syncs_allowed = 0;  // syncs still let through in fsync mode
+long faults_left = -1;   // eio mode: faults still to inject (-1: no end)
 
 // The control file's mode, read again only when it changed (its mtime).
 fault mode() {
@@ -60,6 +62,7 @@ fault mode() {
       text[n] = '\0';
     }
     syncs_allowed = std::strncmp(text, "fsync ", 6) == 0 ? std::atol(text + 6) : 0;
+    faults_left = std::strncmp(text, "eio ", 4) == 0 ? std::atol(text + 4) : -1;
     current = std::strncmp(text, "enospc", 6) == 0 ? fault::enospc
               : std::strncmp(text, "eio", 3) == 0  ? fault::eio
               : std::strncmp(text, "fsync", 5) == 0 ? fault::fsync
@@ -92,10 +95,20 @@ void count() {
   ::close(fd);
 }
 
+// In "eio N" mode: true while faults remain (and uses one up).
+bool fault_left() {
+  std::lock_guard lock(control_mutex);
+  if (faults_left < 0) return true;
+  if (faults_left == 0) return false;
+  --faults_left;
+  return true;
+}
+
 // The errno to fail a write on `fd` with, or 0 to let it through.
 int write_fault(int fd) {
   auto m = mode();
   if ((m != fault::enospc && m != fault::eio) || !is_database_file(fd)) return 0;
+  if (m == fault::eio && !fault_left()) return 0;
   ++writes_failed;
   count();
   return m == fault::enospc ? ENOSPC : EIO;
@@ -108,6 +121,7 @@ bool sync_fault(int fd) {
     std::lock_guard lock(control_mutex);
     if (syncs_allowed > 0) return --syncs_allowed, false;
   }
+  if (m == fault::eio && !fault_left()) return false;
   ++syncs_failed;
   count();
   return true;
