@@ -1,6 +1,7 @@
 #include "core/data_dir.hpp"
 
 #include "core/store/database.hpp"
+#include "core/util/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <openssl/rand.h>
@@ -26,19 +27,13 @@ result<void> make_private_folder(const fs::path& folder) {
   return {};
 }
 
+// Whole or not at all (a temporary file, synced, then linked into place): a
+// crash while a key is first made never leaves a short key behind.
 result<void> write_new_file(const fs::path& file, const std::string& contents) {
-  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) return fail(errc::already_exists, file.string() + " already exists");
-    return fail(errc::unavailable, "cannot create " + file.string() + ": " + std::strerror(errno));
-  }
-  bool ok = ::write(fd, contents.data(), contents.size()) == static_cast<ssize_t>(contents.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok) {
-    fs::remove(file);
-    return fail(errc::unavailable, "cannot write " + file.string());
-  }
-  return {};
+  auto out = atomic_file::create(file, 0600);
+  if (!out) return out.error();
+  if (!out->write(contents)) return fail(errc::unavailable, "cannot write " + file.string());
+  return out->commit_new();
 }
 
 }  // namespace

@@ -46,11 +46,23 @@ core::result<response> import_reports(request_context& c) {
     return problem(http::status::unsupported_media_type, "send the batch as application/x-ndjson or text/csv",
                    c.request_id, {}, c.req.version());
   std::istringstream in(c.req.body());
-  // A batch commits chunk by chunk (intake's own transactions); its entry is
-  // committed by group commit before the answer leaves.
+  // A batch commits chunk by chunk (intake's own transactions); its entry
+  // commits with the first chunk, so a crash or a full disk midway never
+  // leaves stored reports that the trail does not know of. (A batch with no
+  // chunk has its entry committed by group commit before the answer leaves.)
   record(c, core::audit::action::write, std::nullopt, "identity,safe_address,incident,judicial,risk");
-  auto summary = c.app.with_importer([&](core::intake::report_importer& importer, SQLite::Database&) {
-    return importer.import_batch(in, format, c.now, {});
+  bool entry_in_chunk = false;
+  auto committed = [&](const core::intake::import_summary&) { c.audit_committed = entry_in_chunk; };
+  auto summary = c.app.with_importer([&](core::intake::report_importer& importer, SQLite::Database& writer) {
+    using core::intake::report_importer;
+    return importer.import_batch(in, format, c.now, committed, report_importer::default_batch_size,
+                                 [&]() -> core::result<void> {
+                                   if (!core::store::append_audit_entries(writer, c.app.audit_key(), c.audit))
+                                     return core::fail(core::errc::unavailable,
+                                                       "the batch could not be recorded in the audit trail; nothing was stored");
+                                   entry_in_chunk = true;
+                                   return {};
+                                 });
   });
   if (!summary) return summary.error();
   return answer(c, http::status::ok, [&](core::json_writer& w) {

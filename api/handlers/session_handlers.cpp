@@ -30,17 +30,31 @@ core::result<response> log_in(request_context& c) {
     record(c, core::audit::action::log_in_failed, std::nullopt, {}, {}, core::audit::outcome::denied);
     return r;
   }
+  // The session and its log-in entry commit together: a crash or a full disk
+  // never leaves a session that the audit trail does not know of.
   auto session = c.app.db().write([&](SQLite::Database& db) {
-    return core::auth::log_in(db, c.app.hasher(), **username, **password, c.client_address, c.now);
+    return core::store::guarded("log in", [&]() -> core::result<core::auth::new_session> {
+      core::store::write_transaction transaction(db);
+      auto made = core::auth::log_in(db, c.app.hasher(), **username, **password, c.client_address, c.now);
+      if (!made) return made;
+      c.user = made->user;
+      record(c, core::audit::action::log_in, std::nullopt);
+      if (!core::store::append_audit_entries(db, c.app.audit_key(), c.audit))
+        return core::fail(core::errc::unavailable, "the log-in could not be recorded in the audit trail; try again shortly");
+      transaction.commit();
+      c.audit_committed = true;
+      return made;
+    });
   });
   if (!session) {
+    // A log-in entry whose transaction did not commit, for nobody logged in.
+    c.audit.clear();
+    c.user.reset();
     if (session.error().code == core::errc::unauthenticated) throttle.record_failure(**username, c.client_address, c.now);
     // Never the username typed: it may be a password typed in the wrong field.
     record(c, core::audit::action::log_in_failed, std::nullopt, {}, {}, core::audit::outcome::denied);
     return session.error();
   }
-  c.user = session->user;
-  record(c, core::audit::action::log_in, std::nullopt);
   throttle.record_success(**username, c.client_address);
   auto r = answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();

@@ -43,6 +43,8 @@ response problem(http::status status, std::string_view detail, std::string_view 
   w.end_object();
   response r{status, version};
   r.set(http::field::content_type, "application/problem+json");
+  // 503 is what a busy database or a full or failing disk answers: worth a retry, not at once.
+  if (status == http::status::service_unavailable) r.set(http::field::retry_after, std::to_string(retry_after_seconds));
   r.body() = std::move(body);
   return r;
 }

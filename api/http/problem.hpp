@@ -15,6 +15,9 @@ namespace casechain::api {
 
 http::status status_of(core::errc code);
 
+// Every 503 problem carries Retry-After with this many seconds.
+inline constexpr int retry_after_seconds = 5;
+
 struct field_problem {
   std::string field;
   std::string problem;

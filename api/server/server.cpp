@@ -6,6 +6,7 @@
 #include "api/http/problem.hpp"
 #include "api/http/security_headers.hpp"
 #include "api/http/static_assets.hpp"
+#include "core/store/sqlite_error.hpp"
 #include "core/util/json_writer.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -238,6 +239,14 @@ class connection : public std::enable_shared_from_this<connection> {
     try {
       res = server_.routes->handle(context);
       finish_audit(context, res.result_int());
+    } catch (const SQLite::Exception& e) {
+      // A database failure no store call caught: a full or failing disk is
+      // still a 503 (retry later), not an unexpected fault.
+      auto failure = core::store::from_sqlite(e, "answer the request");
+      if (failure.code == core::errc::internal)
+        server_.write_log(R"({"level":"error","request_id":")" + context.request_id + R"(","error":"database fault"})");
+      res = problem(failure, context.request_id, req.version());
+      context.audit.clear();
     } catch (const std::exception& e) {
       // Unexpected faults: logged with the request id, answered without details.
       server_.write_log(R"({"level":"error","request_id":")" + context.request_id + R"(","error":"unexpected fault"})");

@@ -291,17 +291,29 @@ core::result<std::shared_ptr<ssl::context>> new_context(ssl::context::method met
 core::result<ensured_tls> ensure_self_signed(const fs::path& data_dir) {
   const auto folder = data_dir / "tls";
   ensured_tls out{{folder / "cert.pem", folder / "key.pem"}, false};
+  // There while a pair is being made: a start killed between the two renames
+  // leaves it beside half a pair, which is then its own to make again (a
+  // configured pair never has it, so it is never thrown away).
+  const auto making = folder / ".making-self-signed";
+  std::error_code ec;
   auto present = pair_present(out.files);
-  if (!present) return present.error();
-  if (*present) return out;
+  if (present && *present && !fs::exists(making, ec)) return out;
+  if (!present && !fs::exists(making, ec)) return present.error();
 
   if (auto made = make_private_folder(folder); !made) return made.error();
   auto lock = folder_lock::acquire(folder);
   if (!lock) return lock.error();
+  if (fs::exists(making, ec)) {
+    fs::remove(out.files.private_key, ec);
+    fs::remove(out.files.certificate, ec);
+  }
   // Another process may have made the pair while this one waited for the lock.
   present = pair_present(out.files);
   if (!present) return present.error();
   if (*present) return out;
+  if (int fd = ::open(making.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
+  else return fail(errc::unavailable, "cannot write in " + folder.string() + ": " + std::strerror(errno));
+  if (!lock->sync()) return fail(errc::unavailable, "cannot sync folder " + folder.string() + ": " + std::strerror(errno));
 
   ERR_clear_error();
   auto key = make_p256_key();
@@ -317,6 +329,7 @@ core::result<ensured_tls> ensure_self_signed(const fs::path& data_dir) {
 
   if (auto written = write_pair(out.files, contents(key_pem->get()), contents(certificate_pem->get())); !written)
     return written.error();
+  fs::remove(making, ec);
   if (!lock->sync()) return fail(errc::unavailable, "cannot sync folder " + folder.string() + ": " + std::strerror(errno));
   out.created = true;
   return out;

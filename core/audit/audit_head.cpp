@@ -65,7 +65,7 @@ result<void> write_audit_head(const data_dir& dir, const audit_head& head) {
   if (!file->write(format_head(head)))
     return fail(errc::unavailable, "cannot write " + audit_head_file(dir).string() + ": " + std::strerror(errno));
   // Not synced: the head may lag the trail after a power cut, which verification allows.
-  return file->commit(atomic_file::durability::eventual);
+  return file->commit_unsynced();
 }
 
 }  // namespace casechain::core::audit

@@ -169,18 +169,14 @@ result<data_keys> data_keys::load(const fs::path& file) {
 result<data_keys> data_keys::create(const fs::path& file) {
   auto ring = generate();
   wiped_string text{ring.to_text()};
-  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) return load(file);  // another process made it first
-    return fail(errc::unavailable, "cannot create the data key file " + file.string() + ": " + std::strerror(errno));
-  }
-  bool ok = ::write(fd, text.text.data(), text.text.size()) == static_cast<ssize_t>(text.text.size()) &&
-            ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok) {
-    fs::remove(file);
-    return fail(errc::unavailable, "cannot write the data key file " + file.string());
-  }
+  // Whole or not at all (temporary file, synced, linked into place): a crash
+  // at first start never leaves a half key file.
+  auto out = atomic_file::create(file, 0600);
+  if (!out) return out.error();
+  if (!out->write(text.text)) return fail(errc::unavailable, "cannot write the data key file " + file.string());
+  auto linked = out->commit_new();
+  if (!linked && linked.error().code == errc::already_exists) return load(file);  // another process made it first
+  if (!linked) return linked.error();
   return ring;
 }
 

@@ -54,7 +54,8 @@ result<imported_report> report_importer::import_unprotected(const police_report&
 }
 
 result<import_summary> report_importer::import_batch(std::istream& in, batch_format format, timestamp now,
-                                                     const progress_callback& progress, std::size_t batch_size) {
+                                                     const progress_callback& progress, std::size_t batch_size,
+                                                     const commit_hook& in_first_commit) {
   import_summary summary;
   report_reader reader(in, format);
   // Linking reads indexes all over a growing file: a batch gets a larger page
@@ -91,6 +92,7 @@ result<import_summary> report_importer::import_batch(std::istream& in, batch_for
   // report that fails leaves the others. The fast way is tried first; a
   // chunk it cannot do is done again the protected way.
   std::vector<std::pair<std::int64_t, police_report>> chunk;
+  bool first_committed = false;
   auto run_chunk = [&](bool protect, import_summary& delta) -> result<void> {
     return store::guarded("import a batch", [&]() -> result<void> {
       store::write_transaction transaction(store_.db());
@@ -113,7 +115,10 @@ result<import_summary> report_importer::import_batch(std::istream& in, batch_for
         if (!protect || !bad_report) return imported.error();
         reject(delta, line, imported.error(), true);
       }
+      if (in_first_commit && !first_committed)
+        if (auto hooked = in_first_commit(); !hooked) return hooked.error();
       transaction.commit();
+      first_committed = true;
       return {};
     });
   };

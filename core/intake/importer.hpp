@@ -54,13 +54,18 @@ class report_importer {
   result<imported_report> import(const police_report& report, timestamp now);
 
   static constexpr std::size_t max_listed_rejections = 1000;
+  static constexpr std::size_t default_batch_size = 2000;
   using progress_callback = std::function<void(const import_summary&)>;
 
   // Reads a whole NDJSON or CSV batch. Good reports are stored; rejected ones
   // are listed with their line. Commits every `batch_size` reports; calls
   // `progress` after each commit. Errors only for a failing database.
+  // `in_first_commit` runs inside the first chunk's transaction, before it
+  // commits (the API writes the batch's audit entry there, so no chunk is
+  // ever stored without it); its failure fails the batch.
+  using commit_hook = std::function<result<void>()>;
   result<import_summary> import_batch(std::istream& in, batch_format format, timestamp now, const progress_callback& progress,
-                                      std::size_t batch_size = 2000);
+                                      std::size_t batch_size = default_batch_size, const commit_hook& in_first_commit = {});
 
  private:
   // The work of import() inside the caller's transaction.

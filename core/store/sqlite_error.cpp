@@ -26,7 +26,11 @@ error from_sqlite(const SQLite::Exception& e, std::string_view operation) {
     case SQLITE_LOCKED:
       return fail(errc::unavailable, what + ": the database is busy; try again");
     case SQLITE_FULL:
-      return fail(errc::resource_exhausted, what + ": the disk or database is full");
+      return fail(errc::resource_exhausted, what + ": the disk or database is full; nothing was changed");
+    // A failing disk (EIO) or a failed sync: retrying may work once it is
+    // repaired, and SQLite rolled the transaction back, so it is not a bug.
+    case SQLITE_IOERR:
+      return fail(errc::unavailable, what + ": the disk could not be written or read; nothing was changed");
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:

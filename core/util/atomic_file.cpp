@@ -44,16 +44,59 @@ bool atomic_file::write(std::string_view bytes) {
   return true;
 }
 
-result<void> atomic_file::commit(durability when) {
-  if ((when == durability::synced && ::fsync(fd_) != 0) || ::close(fd_) != 0) {
-    fd_ = -1;
-    return fail(errc::unavailable, "cannot write " + target_.string() + ": " + std::strerror(errno));
-  }
+namespace {
+
+// A rename or link is durable only once its folder is synced.
+result<void> sync_folder(const std::filesystem::path& target) {
+  auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return fail(errc::unavailable, "cannot open " + folder.string() + ": " + std::strerror(errno));
+  bool synced = ::fsync(fd) == 0;
+  int saved = errno;
+  ::close(fd);
+  if (!synced) return fail(errc::unavailable, "cannot sync " + folder.string() + ": " + std::strerror(saved));
+  return {};
+}
+
+}  // namespace
+
+result<void> atomic_file::sync_and_close() {
+  bool ok = ::fsync(fd_) == 0;
+  int saved = errno;
+  if (::close(fd_) != 0 && ok) ok = false, saved = errno;
   fd_ = -1;
+  if (!ok) return fail(errc::unavailable, "cannot write " + target_.string() + ": " + std::strerror(saved));
+  return {};
+}
+
+result<void> atomic_file::commit() {
+  if (auto synced = sync_and_close(); !synced) return synced.error();
+  if (::rename(temporary_.c_str(), target_.c_str()) != 0)
+    return fail(errc::unavailable, "cannot create " + target_.string() + ": " + std::strerror(errno));
+  temporary_.clear();
+  return sync_folder(target_);
+}
+
+result<void> atomic_file::commit_unsynced() {
+  bool closed = ::close(fd_) == 0;
+  fd_ = -1;
+  if (!closed) return fail(errc::unavailable, "cannot write " + target_.string() + ": " + std::strerror(errno));
   if (::rename(temporary_.c_str(), target_.c_str()) != 0)
     return fail(errc::unavailable, "cannot create " + target_.string() + ": " + std::strerror(errno));
   temporary_.clear();
   return {};
+}
+
+result<void> atomic_file::commit_new() {
+  if (auto synced = sync_and_close(); !synced) return synced.error();
+  // link() never replaces: of two processes making the same file, one wins whole.
+  if (::link(temporary_.c_str(), target_.c_str()) != 0) {
+    if (errno == EEXIST) return fail(errc::already_exists, target_.string() + " already exists");
+    return fail(errc::unavailable, "cannot create " + target_.string() + ": " + std::strerror(errno));
+  }
+  ::unlink(temporary_.c_str());
+  temporary_.clear();
+  return sync_folder(target_);
 }
 
 }  // namespace casechain::core

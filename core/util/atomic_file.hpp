@@ -20,16 +20,20 @@ class atomic_file {
 
   // False on a write error (disk full); the file is then abandoned on destruction.
   bool write(std::string_view bytes);
-  enum class durability {
-    synced,    // on disk before commit() returns
-    eventual,  // left to the system's write-back: for files that may lag (never lose), such as the audit head
-  };
-  // Syncs (unless told not to) and renames into place.
-  result<void> commit(durability when = durability::synced);
+  // Syncs, renames into place (replacing the target) and syncs the folder.
+  result<void> commit();
+  // Syncs and links into place only when the target does not exist yet
+  // (already_exists otherwise, the target untouched), then syncs the folder.
+  // For files made once by whichever process comes first (keys).
+  result<void> commit_new();
+  // Renames into place with no sync of the file or its folder: for a file that may lag
+  // after a power cut (a rename never leaves it half), such as the audit head.
+  result<void> commit_unsynced();
   // The temporary file, for a writer that fills it by name (SQLite's VACUUM INTO).
   const std::filesystem::path& temporary_path() const { return temporary_; }
 
  private:
+  result<void> sync_and_close();
   atomic_file(int fd, std::filesystem::path target, std::filesystem::path temporary)
       : fd_(fd), target_(std::move(target)), temporary_(std::move(temporary)) {}
   int fd_;

@@ -225,6 +225,23 @@ TEST_SUITE("api/tls") {
     CHECK(read_file(files.private_key) == key);
   }
 
+  TEST_CASE("a pair half made by a start killed between its two renames is made again") {
+    test::temp_dir tmp;
+    auto files = made_certificate(tmp);
+    auto key = read_file(files.private_key);
+    fs::remove(files.certificate);
+    // What a start killed after the key's rename leaves: the key and the marker it wrote first.
+    { std::ofstream(files.certificate.parent_path() / ".making-self-signed"); }
+
+    auto again = api::ensure_self_signed(tmp / "data");
+    REQUIRE(again);
+    CHECK(again->created);
+    CHECK(fs::exists(files.certificate));
+    CHECK(read_file(files.private_key) != key);
+    CHECK_FALSE(fs::exists(files.certificate.parent_path() / ".making-self-signed"));
+    CHECK(api::make_server_context(again->files));
+  }
+
   TEST_CASE("refuses to replace the key of a configured certificate") {
     test::temp_dir tmp;
     auto files = made_certificate(tmp);

@@ -54,4 +54,24 @@ TEST_SUITE("core/util/atomic_file") {
     REQUIRE_FALSE(file);
     CHECK(file.error().code == core::errc::unavailable);
   }
+
+  TEST_CASE("commit_new makes a file only once: a second maker gets already_exists and the first file stays") {
+    test::temp_dir dir;
+    auto target = dir / "audit.key";
+    {
+      auto first = core::atomic_file::create(target);
+      auto second = core::atomic_file::create(target);
+      REQUIRE(first);
+      REQUIRE(second);
+      CHECK(first->write("first key"));
+      CHECK(second->write("second key"));
+      REQUIRE(first->commit_new());
+      auto again = second->commit_new();
+      REQUIRE_FALSE(again);
+      CHECK(again.error().code == core::errc::already_exists);
+    }
+    CHECK(read_all(target) == "first key");
+    // Neither temporary file is left behind.
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
+  }
 }
