@@ -381,6 +381,12 @@ describe('the web front end', () => {
     assert.equal(await page.locator('#figures-unavailable').count(), 0);
     const today = new Date().toISOString().slice(0, 10);
     assert.equal(await page.locator('#figures-to').inputValue(), today);
+    // Tracks over time: one stacked column per month of the last twelve, the numbers below.
+    await page.locator('#tracks-over-time svg.chart-stacked').waitFor();
+    assert.equal(await page.locator('#tracks-over-time tbody tr').count(), 12);
+    const cells = (await page.locator('#tracks-over-time tbody td').allTextContents()).map(Number);
+    assert.equal(cells.length, 36);
+    assert.ok(cells.reduce((a, b) => a + b, 0) > 0, 'the decisions made in these tests are counted');
     await assertAccessible(page, 'figures from the server');
     await screenshot(page, 'figures-server');
     // The page draws whatever figures come: here a fixed answer in place of the server's.

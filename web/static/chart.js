@@ -26,3 +26,34 @@ export function barChart(bars, title) {
   });
   return chart;
 }
+
+// A vertical stacked bar chart: one column per row (e.g. a month), one part per
+// series (e.g. a track), the total written above. `rows`: [{label, parts: [n, ...]}];
+// `series`: the parts' names, shown as a legend; `title`: the accessible name.
+export function stackedChart(rows, series, title) {
+  const columnWidth = 44, plotHeight = 180, top = 20, legendHeight = 24, left = 8;
+  const width = left + Math.max(1, rows.length) * columnWidth + 8;
+  const height = top + plotHeight + 40 + legendHeight;
+  const largest = Math.max(1, ...rows.map((r) => r.parts.reduce((a, b) => a + b, 0)));
+  const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'chart chart-stacked', width: '100%'});
+  chart.append(svg('title', {}, title));
+  rows.forEach((row, i) => {
+    const x = left + i * columnWidth + 6;
+    let y = top + plotHeight;
+    row.parts.forEach((n, s) => {
+      const length = Math.round((n / largest) * plotHeight);
+      y -= length;
+      chart.append(svg('rect', {x, y, width: columnWidth - 12, height: length, class: `chart-series-${s + 1}`}));
+    });
+    const total = row.parts.reduce((a, b) => a + b, 0);
+    chart.append(
+      svg('text', {x: x + (columnWidth - 12) / 2, y: y - 4, 'text-anchor': 'middle', class: 'chart-value'}, String(total)),
+      svg('text', {x: x + (columnWidth - 12) / 2, y: top + plotHeight + 16, 'text-anchor': 'middle', class: 'chart-label'}, row.label));
+  });
+  series.forEach((name, s) => {
+    const x = left + s * 110, y = top + plotHeight + 30;
+    chart.append(svg('rect', {x, y, width: 12, height: 12, class: `chart-series-${s + 1}`}),
+      svg('text', {x: x + 16, y: y + 11, class: 'chart-label'}, name));
+  });
+  return chart;
+}

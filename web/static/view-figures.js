@@ -6,7 +6,7 @@ import {api} from './api.js';
 import {problemText} from './feedback.js';
 import {fill, h, takeView} from './dom.js';
 import {t, tOr} from './i18n.js';
-import {barChart} from './chart.js';
+import {barChart, stackedChart} from './chart.js';
 
 // The period asked for: the last twelve months unless the user picks
 // another. Kept in the page only, never in the address.
@@ -52,7 +52,53 @@ export async function showFigures(view) {
   if (!shown()) return;
   // The query is echoed by the server; the form shows it already.
   const {query: _query, ...figures} = stats;
-  fill(view, h('h1', {}, t('figures.title')), chosen.form, figureGroup(figures, 2));
+  const overTime = h('section', {id: 'tracks-over-time'});
+  fill(view, h('h1', {}, t('figures.title')), chosen.form, overTime, figureGroup(figures, 2));
+  if (figures.reports?.decided) showTracksOverTime(overTime, shown, chosen.from(), chosen.to());
+}
+
+// The months of [from, to] (the last twelve at most), each as its first and last day.
+function monthsOf(from, to) {
+  const months = [];
+  let start = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  const end = new Date(`${to}T00:00:00Z`);
+  while (start <= end) {
+    const next = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    const last = new Date(next.getTime() - 86400000);
+    months.push({label: isoDay(start).slice(0, 7),
+      from: isoDay(start < new Date(`${from}T00:00:00Z`) ? new Date(`${from}T00:00:00Z`) : start),
+      to: isoDay(last > end ? end : last)});
+    start = next;
+  }
+  return months.slice(-12);
+}
+
+// Tracks over time: the triage team's decisions per track, month by month, one
+// request per month (each is a figure query of its own), drawn as stacked bars
+// with the table of numbers below. Progress is shown while the months load.
+async function showTracksOverTime(section, shown, from, to) {
+  const heading = h('h2', {}, t('figures.tracks_over_time'));
+  const months = monthsOf(from, to);
+  const rows = [];
+  for (const [i, month] of months.entries()) {
+    if (!shown()) return;
+    fill(section, heading, h('p', {role: 'status'}, t('figures.loading_months', {done: i, total: months.length})));
+    try {
+      const answer = await api('GET', `/api/v1/stats?${new URLSearchParams({from: month.from, to: month.to})}`);
+      const decided = answer.reports?.decided ?? {};
+      rows.push({label: month.label, parts: ['1', '2', '3'].map((track) => Number(decided[track] ?? 0))});
+    } catch (error) {
+      if (shown()) fill(section, heading, h('p', {class: 'notice'}, problemText(error)));
+      return;
+    }
+  }
+  if (!shown()) return;
+  const series = ['1', '2', '3'].map((track) => t('track.long', {track}));
+  const summary = rows.map((r) => `${r.label}: ${r.parts.join(' / ')}`).join('; ');
+  fill(section, heading, h('figure', {}, stackedChart(rows, series, `${t('figures.tracks_over_time')}: ${summary}`),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('figures.month')),
+      series.map((name) => h('th', {scope: 'col'}, name)))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, h('th', {scope: 'row'}, r.label), r.parts.map((n) => h('td', {}, String(n)))))))));
 }
 
 const label = (key) => tOr(`figure.${key}`, key.replaceAll('_', ' '));
