@@ -35,6 +35,9 @@ result<bool> open_sealed_sample(const data_dir& dir, SQLite::Database& db) {
   const crypto::sealer sealing(*keys);
   return guarded("read a sealed sample", [&]() -> result<bool> {
     for (const auto& column : sealed_columns()) {
+      auto present = has_sealed_column(db, column);
+      if (!present) return present.error();
+      if (!*present) continue;  // a backup made before this column's migration
       SQLite::Statement first(db, column.batch_sql);
       first.bind(1, std::int64_t{0});
       if (column.keyed_by_position) first.bind(2, std::int64_t{-1});

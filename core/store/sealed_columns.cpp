@@ -52,9 +52,21 @@ std::span<const unsigned char> blob_of(const SQLite::Column& column) {
 
 std::span<const sealed_column> sealed_columns() { return columns; }
 
+result<bool> has_sealed_column(SQLite::Database& db, const sealed_column& column) {
+  return guarded("look for a sealed column", [&]() -> result<bool> {
+    SQLite::Statement present(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    present.bind(1, std::string(column.table));
+    present.bind(2, std::string(column.column));
+    return present.executeStep();
+  });
+}
+
 result<bool> has_sealed_data(SQLite::Database& db) {
   return guarded("look for sealed data", [&]() -> result<bool> {
     for (const auto& c : columns) {
+      auto present = has_sealed_column(db, c);
+      if (!present) return present.error();
+      if (!*present) continue;  // an older schema's database (a backup)
       SQLite::Statement any(db, c.any_sql);
       if (any.executeStep()) return true;
     }

@@ -29,6 +29,8 @@ struct sealed_column {
 };
 
 std::span<const sealed_column> sealed_columns();
+// Whether `db`'s schema has the column (a backup made before the column's migration has not).
+result<bool> has_sealed_column(SQLite::Database& db, const sealed_column& column);
 
 // Whether the database holds any sealed value (then its key file must exist).
 result<bool> has_sealed_data(SQLite::Database& db);
