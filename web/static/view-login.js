@@ -1,9 +1,12 @@
 // The log-in form, with the reason the user is here again (timeout, log-out).
 import {logIn} from './api.js';
-import {fill, h} from './dom.js';
+import {fill, h, takeView} from './dom.js';
 import {t} from './i18n.js';
 
 export function showLogin(view, notice, onLoggedIn) {
+  // The form owns the view: an answer still on its way to an earlier screen (refused
+  // when the session ended) must not draw its error over the form and its notice.
+  takeView(view);
   const username = h('input', {id: 'username', name: 'username', autocomplete: 'username', required: true, maxlength: 64});
   const password = h('input', {id: 'password', name: 'password', type: 'password', autocomplete: 'current-password',
     required: true, maxlength: 256});
