@@ -96,23 +96,32 @@ int run(const parsed_args& args, io& streams) {
   return exit_ok;
 }
 
-int hold_add(const parsed_args& args, io& streams) {
-  auto target = target_of(args);
-  if (!target) return report_error(streams, target.error());
+// Places or removes holds (`change`, returning how many or which) and audits it, in one transaction.
+template <class Change>
+core::result<std::int64_t> change_holds(const parsed_args& args, const hold_target& target, const char* what,
+                                        const std::string& command, Change&& change) {
   auto dir = core::data_dir::open(args.get("data"));
-  if (!dir) return report_error(streams, dir.error());
+  if (!dir) return dir.error();
   auto db = core::store::database::open(dir->database_file());
-  if (!db) return report_error(streams, db.error());
-  auto placed = core::store::guarded("place a legal hold", [&]() -> core::result<std::int64_t> {
+  if (!db) return db.error();
+  return core::store::guarded(what, [&]() -> core::result<std::int64_t> {
     core::store::write_transaction transaction(db->sql());
-    auto id = core::store::add_hold(db->sql(), target->on_case, target->on_family, args.get("reason"),
-                                    command_account(), core::now_utc());
-    if (!id) return id.error();
-    if (auto audited = audit_command(db->sql(), *dir, "retention_hold", "casechain retention hold add " + target_text(*target), "");
+    auto changed = change(db->sql());
+    if (!changed) return changed.error();
+    if (auto audited = audit_command(db->sql(), *dir, "retention_hold", command + " " + target_text(target), "");
         !audited)
       return audited.error();
     transaction.commit();
-    return id;
+    return changed;
+  });
+}
+
+int hold_add(const parsed_args& args, io& streams) {
+  auto target = target_of(args);
+  if (!target) return report_error(streams, target.error());
+  auto placed = change_holds(args, *target, "place a legal hold", "casechain retention hold add", [&](SQLite::Database& db) {
+    return core::store::add_hold(db, target->on_case, target->on_family, args.get("reason"), command_account(),
+                                 core::now_utc());
   });
   if (!placed) return report_error(streams, placed.error());
   streams.out << "Legal hold " << *placed << " placed on " << target_text(*target)
@@ -123,20 +132,11 @@ int hold_add(const parsed_args& args, io& streams) {
 int hold_remove(const parsed_args& args, io& streams) {
   auto target = target_of(args);
   if (!target) return report_error(streams, target.error());
-  auto dir = core::data_dir::open(args.get("data"));
-  if (!dir) return report_error(streams, dir.error());
-  auto db = core::store::database::open(dir->database_file());
-  if (!db) return report_error(streams, db.error());
-  auto removed = core::store::guarded("remove a legal hold", [&]() -> core::result<std::int64_t> {
-    core::store::write_transaction transaction(db->sql());
-    auto count = core::store::remove_holds(db->sql(), target->on_case, target->on_family, command_account(), core::now_utc());
-    if (!count) return count.error();
-    if (auto audited = audit_command(db->sql(), *dir, "retention_hold", "casechain retention hold remove " + target_text(*target), "");
-        !audited)
-      return audited.error();
-    transaction.commit();
-    return count;
-  });
+  auto removed = change_holds(args, *target, "remove a legal hold", "casechain retention hold remove",
+                              [&](SQLite::Database& db) {
+                                return core::store::remove_holds(db, target->on_case, target->on_family,
+                                                                 command_account(), core::now_utc());
+                              });
   if (!removed) return report_error(streams, removed.error());
   streams.out << "Removed " << *removed << " legal hold(s) on " << target_text(*target) << ".\n";
   return exit_ok;

@@ -5,6 +5,7 @@
 // answers 503 with Retry-After at once (made deterministic by holding the
 // workers in a test hook, not by timing); the budget for bodies in flight
 // refuses with 503; and the server serves normally afterwards.
+#include "tests/support/gate.hpp"
 #include "tests/support/server_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -22,33 +23,6 @@ namespace beast = boost::beast;
 
 namespace {
 
-// Holds database workers at the start of each job until released.
-class worker_gate {
- public:
-  void pass() {
-    std::unique_lock lock(mutex_);
-    ++arrived_;
-    changed_.notify_all();
-    changed_.wait(lock, [&] { return open_; });
-  }
-  void wait_for_arrivals(int count) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return arrived_ >= count; });
-  }
-  void release() {
-    {
-      std::lock_guard lock(mutex_);
-      open_ = true;
-    }
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  int arrived_ = 0;
-  bool open_ = false;
-};
 
 // One TLS connection under the test's control, byte by byte if need be.
 class tls_connection {
@@ -169,7 +143,7 @@ TEST_SUITE("api/server limits") {
   }
 
   TEST_CASE("a full database queue answers 503 with Retry-After at once; routes without the database still answer") {
-    worker_gate gate;
+    test::gate gate;  // holds the database workers at the start of each job
     api::server_settings settings;
     settings.database_workers = 1;
     settings.queue_limit = 2;

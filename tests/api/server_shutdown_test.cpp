@@ -3,6 +3,7 @@
 // connections are refused, and the server ends.
 #include "core/model/report_json.hpp"
 #include "tests/support/sample_report.hpp"
+#include "tests/support/gate.hpp"
 #include "tests/support/server_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -19,35 +20,6 @@ using test::http::status;
 using test::http::verb;
 
 namespace {
-
-// Holds requests at their start (the server reads the clock as it begins a
-// request) until released, so the test knows they are in flight.
-class request_gate {
- public:
-  void pass() {
-    std::unique_lock lock(mutex_);
-    ++arrived_;
-    changed_.notify_all();
-    changed_.wait(lock, [&] { return open_; });
-  }
-  void wait_for_arrivals(int count) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return arrived_ >= count; });
-  }
-  void release() {
-    {
-      std::lock_guard lock(mutex_);
-      open_ = true;
-    }
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  int arrived_ = 0;
-  bool open_ = false;
-};
 
 std::string batch_of(const std::string& prefix, int reports) {
   std::string ndjson;
@@ -83,7 +55,9 @@ TEST_SUITE("api/server") {
     test::https_client client(f.tls.certificate, port);
     f.server->handle_signals();
 
-    request_gate gate;
+    // Requests are held at their start (the server reads the clock as it begins a
+    // request) until released, so the test knows they are in flight.
+    test::gate gate;
     auto now = f.clock;
     f.app->set_clock([&gate, now] {
       gate.pass();
