@@ -2,6 +2,7 @@
 
 #include "api/handlers/routes.hpp"
 #include "api/server/database_jobs.hpp"
+#include "api/server/log_sink.hpp"
 #include "api/http/audit_trail.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/security_headers.hpp"
@@ -46,8 +47,7 @@ struct server::impl {
   app_state& app;
   std::shared_ptr<ssl::context> tls;
   std::unique_ptr<router> routes;
-  std::ostream& log;
-  std::mutex log_mutex;
+  log_sink log;
   std::atomic<std::size_t> body_bytes{0};  // bodies being read or handled, against settings.body_budget
   net::io_context ioc;
   tcp::acceptor acceptor{ioc};
@@ -78,10 +78,7 @@ struct server::impl {
 
   std::string new_request_id() { return request_prefix + "-" + std::to_string(next_request++); }
 
-  void write_log(const std::string& line) {
-    std::lock_guard lock(log_mutex);
-    log << line << '\n' << std::flush;
-  }
+  void write_log(std::string_view line) { log.write(line); }
 
   void accept();
   void on_accept(beast::error_code ec, tcp::socket socket);
@@ -472,6 +469,8 @@ unsigned short server::port() const {
 }
 
 std::size_t server::database_jobs_waiting() const { return impl_->jobs->waiting(); }
+
+void server::flush_log() { impl_->log.flush(); }
 
 std::size_t server::open_connections() const {
   std::lock_guard lock(impl_->connections_mutex);

@@ -65,6 +65,9 @@ class server {
   void wait();
   void handle_signals();
 
+  // Returns once every log line so far is on the log stream (lines are written by a thread of their own).
+  void flush_log();
+
   // For tests and monitoring: requests waiting for a database worker, and open connections.
   std::size_t database_jobs_waiting() const;
   std::size_t open_connections() const;

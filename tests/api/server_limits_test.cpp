@@ -169,7 +169,7 @@ TEST_SUITE("api/server limits") {
     CHECK(test::json_of(refused).at("status").as_int64() == 503);
     CHECK(f.client->get("/healthz").result() == status::ok);
     CHECK(f.client->get("/api/v1/openapi.json").result() == status::ok);
-    CHECK(f.log.str().find(R"("route":"/api/v1/me","status":503)") != std::string::npos);
+    CHECK(f.log_text().find(R"("route":"/api/v1/me","status":503)") != std::string::npos);
 
     gate.release();
     for (auto& c : clients) c.join();

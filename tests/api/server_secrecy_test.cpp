@@ -250,7 +250,7 @@ TEST_SUITE("api/secrecy") {
     // No canary in the server's log or in the audit trail.
     for (auto canary : {canary_street, canary_phone, canary_narrative, canary_care_note, canary_minutes}) {
       CAPTURE(canary);
-      CHECK(s.f.log.str().find(canary) == std::string::npos);
+      CHECK(s.f.log_text().find(canary) == std::string::npos);
       auto in_trail = s.f.app->db().read([&](SQLite::Database& db) {
         SQLite::Statement q(db, "SELECT count(*) FROM audit_entries WHERE instr(category || legal_basis || purpose || roles, ?) > 0");
         q.bind(1, std::string(canary));

@@ -92,7 +92,7 @@ TEST_SUITE("api/server") {
     }
     auto stored = f.app->db().read([](SQLite::Database& db) { return db.execAndGet("SELECT count(*) FROM reports").getInt64(); });
     CHECK(stored == in_flight * per_batch);
-    auto log = f.log.str();
+    auto log = f.log_text();
     std::size_t logged = 0;
     for (auto at = log.find(R"("route":"/api/v1/reports/import","status":200)"); at != std::string::npos;
          at = log.find(R"("route":"/api/v1/reports/import","status":200)", at + 1))

@@ -74,7 +74,7 @@ TEST_SUITE("api/server") {
     CHECK(f.client->get("/api/v1/me", test::bearer(token)).result() == status::ok);
     CHECK(f.client->send(verb::delete_, "/api/v1/session", {}, test::bearer(token)).result() == status::no_content);
     CHECK(f.client->get("/api/v1/me", test::bearer(token)).result() == status::unauthorized);
-    CHECK(f.log.str().find(token) == std::string::npos);  // never logged
+    CHECK(f.log_text().find(token) == std::string::npos);  // never logged
   }
 
   TEST_CASE("after log-out no reader connection still sees the session (cached statements hold no old snapshot)") {

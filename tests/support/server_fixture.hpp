@@ -70,6 +70,12 @@ struct server_fixture {
   }
   ~server_fixture() { server->stop(); }
 
+  // The server's log so far (its lines are written by a thread of their own).
+  std::string log_text() {
+    server->flush_log();
+    return log.str();
+  }
+
   // Logs in and returns the session token.
   std::string log_in(const std::string& username) {
     auto r = client->post("/api/v1/session",
