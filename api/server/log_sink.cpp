@@ -25,6 +25,9 @@ void log_sink::write(std::string_view line) {
     }
     waiting_.append(line);
     waiting_.push_back('\n');
+    // The writer wakes by itself every `interval`; waking it for each line would
+    // cost a thread switch per request, more than the write it saves.
+    if (waiting_.size() < wake_size) return;
   }
   wake_.notify_one();
 }
@@ -32,15 +35,23 @@ void log_sink::write(std::string_view line) {
 void log_sink::flush() {
   std::unique_lock lock(mutex_);
   auto target = handed_over_;
+  ++flushes_waiting_;
+  wake_.notify_one();
   written_.wait(lock, [&] { return done_ >= target; });
+  --flushes_waiting_;
 }
 
 void log_sink::run() {
   std::string taking;
   std::unique_lock lock(mutex_);
   for (;;) {
-    wake_.wait(lock, [&] { return stopping_ || !waiting_.empty() || dropped_ > 0; });
-    if (waiting_.empty() && dropped_ == 0) return;  // stopping, and everything is out
+    wake_.wait_for(lock, interval, [&] {
+      return stopping_ || waiting_.size() >= wake_size || (flushes_waiting_ > 0 && !waiting_.empty());
+    });
+    if (waiting_.empty() && dropped_ == 0) {
+      if (stopping_) return;  // everything is out
+      continue;
+    }
     taking.clear();
     taking.swap(waiting_);
     if (dropped_ > 0) {

@@ -1,7 +1,7 @@
 #pragma once
 // The request log's writer: I/O threads hand a line over (a copy into a
 // buffer under a short lock) and a background thread writes whatever has
-// gathered in one go, so no I/O thread waits on write(2) or on another
+// gathered in one go, every 50 ms, so no I/O thread waits on write(2) or on another
 // thread's write to answer its next request. Lines keep their order.
 // Bounded: past `max_buffered` bytes waiting (the stream is stuck), lines are
 // dropped and counted, and the count is written as a line of its own once the
@@ -9,6 +9,7 @@
 // Owns: its thread and buffer. Does not own: the stream, which must outlive it.
 // Thread-safe.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +35,9 @@ class log_sink {
   void flush();
 
  private:
+  // Lines wait at most `interval` (or until `wake_size` bytes have gathered) before they are written.
+  static constexpr std::chrono::milliseconds interval{50};
+  static constexpr std::size_t wake_size = 64 << 10;
   void run();
 
   std::ostream& out_;
@@ -45,6 +49,7 @@ class log_sink {
   std::uint64_t handed_over_ = 0;   // lines queued so far (dropped ones included)
   std::uint64_t done_ = 0;          // lines on the stream or dropped
   std::uint64_t dropped_ = 0;       // dropped since the last report of them
+  int flushes_waiting_ = 0;
   bool stopping_ = false;
   std::thread thread_;
 };

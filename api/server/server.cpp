@@ -185,6 +185,8 @@ class connection : public std::enable_shared_from_this<connection> {
       return answer_error(http::status::service_unavailable, "the server is receiving too much at once; try again shortly",
                           true);
     }
+    // A request without a body (most GETs) is complete with its header: no read, no timer.
+    if (parser_->is_done()) return handle(parser_->release());
     beast::get_lowest_layer(stream_).expires_after(server_.settings.body_timeout);
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_read(e); });
