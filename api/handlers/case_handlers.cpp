@@ -72,19 +72,7 @@ core::result<response> events(request_context& c) {
       w.begin_object();
       w.key("events");
       w.begin_array();
-      for (const auto& e : *all) {
-        w.begin_object();
-        w.field("id", std::int64_t{e.id});
-        w.field("at", core::format_timestamp(e.at));
-        w.key("actor");
-        if (e.actor) w.integer(*e.actor);
-        else w.null();
-        w.field("kind", e.kind);
-        w.key("detail");
-        w.raw(e.detail);
-        if (!e.reason.empty()) w.field("reason", e.reason);
-        w.end_object();
-      }
+      for (const auto& e : *all) write_case_event(w, e);
       w.end_array();
       w.end_object();
     });

@@ -71,4 +71,18 @@ void write_intervention(core::json_writer& w, const core::intervention& i) {
   w.end_object();
 }
 
+void write_case_event(core::json_writer& w, const core::case_event& e) {
+  w.begin_object();
+  w.field("id", std::int64_t{e.id});
+  w.field("at", core::format_timestamp(e.at));
+  w.key("actor");
+  if (e.actor) w.integer(*e.actor);
+  else w.null();
+  w.field("kind", e.kind);
+  w.key("detail");
+  w.raw(e.detail);
+  if (!e.reason.empty()) w.field("reason", e.reason);
+  w.end_object();
+}
+
 }  // namespace casechain::api

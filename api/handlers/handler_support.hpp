@@ -37,5 +37,6 @@ void write_user(core::json_writer& w, const core::user& u);
 void write_case_summary(core::json_writer& w, const core::case_record& c);
 // One intervention, the same in the case answer and in the user's tasks.
 void write_intervention(core::json_writer& w, const core::intervention& i);
+void write_case_event(core::json_writer& w, const core::case_event& e);
 
 }  // namespace casechain::api
