@@ -3,6 +3,7 @@
 // family's data, when, and on which basis). Entries hold no sensitive values.
 #include "api/handlers/case_policy.hpp"
 #include "api/handlers/handler_support.hpp"
+#include "api/handlers/name_directory.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/audit_trail.hpp"
 
@@ -35,15 +36,25 @@ void write_entry(core::json_writer& w, const core::audit::audit_entry& e) {
   w.end_object();
 }
 
-core::result<response> entries_answer(const request_context& c, const std::vector<core::audit::audit_entry>& entries) {
-  return answer(c, http::status::ok, [&](core::json_writer& w) {
-    w.begin_object();
-    w.key("entries");
-    w.begin_array();
-    for (const auto& e : entries) write_entry(w, e);
-    w.end_array();
-    w.end_object();
-  });
+// The entries, and the names of the users and organisations they show (who
+// reads the trail needs to know who acted; the names say nothing of a case).
+core::result<response> entries_answer(const request_context& c, SQLite::Database& db,
+                                      const std::vector<core::audit::audit_entry>& entries) {
+  std::string body;
+  core::json_writer w(body);
+  w.begin_object();
+  w.key("entries");
+  w.begin_array();
+  name_directory names;
+  for (const auto& e : entries) {
+    write_entry(w, e);
+    names.user(e.user);
+    if (e.organisation) names.organisation(*e.organisation);
+  }
+  w.end_array();
+  if (auto written = names.write(w, db); !written) return written.error();
+  w.end_object();
+  return json_response(http::status::ok, std::move(body), c.req.version());
 }
 
 core::result<std::optional<core::timestamp>> time_query(const request_context& c, const char* name) {
@@ -72,10 +83,12 @@ core::result<response> list(request_context& c) {
   f.limit = *limit;
   f.from = *from;
   f.until = *until;
-  auto entries = c.app.db().read([&](SQLite::Database& db) { return core::store::list_audit_entries(db, f); });
-  if (!entries) return entries.error();
-  record(c, core::audit::action::read, f.case_ref, "audit", "duty");
-  return entries_answer(c, *entries);
+  return c.app.db().read([&](SQLite::Database& db) -> core::result<response> {
+    auto entries = core::store::list_audit_entries(db, f);
+    if (!entries) return entries.error();
+    record(c, core::audit::action::read, f.case_ref, "audit", "duty");
+    return entries_answer(c, db, *entries);
+  });
 }
 
 core::result<response> access_log(request_context& c) {
@@ -90,7 +103,7 @@ core::result<response> access_log(request_context& c) {
     if (!entries) return entries.error();
     record(c, core::audit::action::read, v->record.id, "audit",
            std::string(core::policy::to_string(decide(c, *v, category::audit).why)));
-    return entries_answer(c, *entries);
+    return entries_answer(c, db, *entries);
   });
 }
 

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 using namespace casechain;
 using boost::beast::http::status;
 
@@ -98,6 +100,32 @@ TEST_SUITE("api/audit") {
     REQUIRE(v);
     CHECK_FALSE(v->first_bad);
     CHECK(v->entries == entry_count(f));
+  }
+
+  TEST_CASE("the auditor's list names the users and organisations its entries show, and no others") {
+    test::server_fixture f;
+    auto c = open_case(f, "A.names");
+    auto manager = f.log_in("manager");
+    REQUIRE(f.client->get("/api/v1/cases/" + c, test::bearer(manager)).result() == status::ok);
+    auto auditor = f.log_in("auditor");
+    auto answer = f.client->get("/api/v1/audit?case=" + c, test::bearer(auditor));
+    REQUIRE(answer.result() == status::ok);
+    auto body = test::json_of(answer);
+    const auto& users = body.at("names").at("users").as_object();
+    const auto& organisations = body.at("names").at("organisations").as_object();
+    std::set<std::string> user_ids, organisation_ids;
+    for (const auto& e : body.at("entries").as_array()) {
+      if (!e.at("user").is_null()) user_ids.insert(std::to_string(e.at("user").as_int64()));
+      if (!e.at("organisation").is_null()) organisation_ids.insert(std::to_string(e.at("organisation").as_int64()));
+    }
+    REQUIRE(user_ids.count(std::to_string(f.users["manager"].id)) == 1);
+    CHECK(users.size() == user_ids.size());
+    for (const auto& id : user_ids) CHECK(users.contains(id));
+    CHECK(users.at(std::to_string(f.users["manager"].id)).as_string() == "manager");
+    CHECK(organisations.size() == organisation_ids.size());
+    CHECK(organisations.at(std::to_string(f.orgs["FJC"].id)).as_string() == "FJC");
+    // The social worker did nothing on this case: not named.
+    CHECK_FALSE(users.contains(std::to_string(f.users["social"].id)));
   }
 
   TEST_CASE("the server keeps audit.head at the newest entry, and entries cut off the trail's end are seen") {

@@ -364,6 +364,9 @@ describe('the web front end', () => {
     const cases = await page.locator('#view table.entries tbody tr td:nth-child(5)').allTextContents();
     assert.ok(cases.length > 0);
     assert.ok(cases.every((c) => c === String(id)));
+    // Who acted is shown by name: the police officer who opened the emergency access.
+    const users = await page.locator('#view table.entries tbody tr td:nth-child(2)').allTextContents();
+    assert.ok(users.includes('police'), `users shown: ${users.join(', ')}`);
     assert.ok(page.url().endsWith('#/audit'));  // filters never enter the address
     await assertAccessible(page, 'audit');
     await screenshot(page, 'audit-trail');

@@ -1,11 +1,12 @@
 // The auditor's view: whether the audit chain verifies, the emergency accesses
 // waiting for review (closed here with a note), and the audit trail with
-// filters. Entries name users, organisations and cases by number and never
-// hold case content.
+// filters. Entries show users and organisations by name (from the answer's
+// `names` part), cases by number, and never hold case content.
 import {api} from './api.js';
 import {announce, problemText} from './feedback.js';
 import {fill, h} from './dom.js';
 import {formatDateTime, t, tOr} from './i18n.js';
+import {organisationName, userName} from './names.js';
 
 export async function showAudit(view) {
   view.dataset.screen = 'audit';
@@ -80,14 +81,15 @@ async function showEntries(trail, filters) {
   // Filters go to the API in the request, never into the page's address.
   const query = new URLSearchParams({...filters, limit: '200'}).toString();
   try {
-    const {entries} = await api('GET', `/api/v1/audit?${query}`);
+    const answer = await api('GET', `/api/v1/audit?${query}`);
+    const {entries} = answer;
     fill(trail, entries.length === 0 ? h('p', {}, t('audit.none')) : h('table', {class: 'entries'},
       h('caption', {}, t('audit.entries', {count: entries.length})),
       h('thead', {}, h('tr', {}, ['audit.at', 'audit.user', 'audit.organisation', 'audit.action', 'audit.case',
         'audit.categories', 'audit.bases', 'audit.outcome'].map((key) => h('th', {scope: 'col'}, t(key))))),
       h('tbody', {}, entries.map((e) => h('tr', {class: `outcome-${e.outcome}`},
-        h('td', {}, formatDateTime(e.at)), h('td', {}, e.user === null ? '—' : String(e.user)),
-        h('td', {}, e.organisation === null ? '—' : String(e.organisation)), h('td', {}, tOr(`audit.action_${e.action}`, e.action)),
+        h('td', {}, formatDateTime(e.at)), h('td', {}, e.user === null ? '—' : userName(answer, e.user)),
+        h('td', {}, e.organisation === null ? '—' : organisationName(answer, e.organisation)), h('td', {}, tOr(`audit.action_${e.action}`, e.action)),
         h('td', {}, e.case === null ? '—' : String(e.case)), h('td', {}, e.category), h('td', {}, e.legal_basis),
         h('td', {}, t(`audit.outcome_${e.outcome}`)))))));
   } catch (error) {
