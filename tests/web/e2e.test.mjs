@@ -209,9 +209,6 @@ describe('the web front end', () => {
   test('the case manager admits a partner and plans an intervention with an owner; the partner reports on it', async () => {
     const id = await caseThroughApi('E2E.PLAN.1');
     const victim = (await call(server, 'GET', `/api/v1/cases/${id}`, {token: tokens.manager})).json.family.find((p) => p.role === 'victim');
-    const consent = await call(server, 'POST', `/api/v1/cases/${id}/consents`, {token: tokens.manager,
-      body: {person: victim.id, organisation: await organisationId('CAW'), category: 'safe_address', valid_until: '2030-01-01'}});
-    assert.equal(consent.status, 201);
     const page = await newPage(browser);
     await logInThroughForm(page, server, 'manager');
     await page.evaluate((caseId) => { location.hash = `#/cases/${caseId}`; }, id);
@@ -220,7 +217,25 @@ describe('the web front end', () => {
     await page.locator('#admit-organisation').selectOption({label: 'CAW'});
     await page.locator('form[data-form="admit"] button').click();
     await page.locator('.case-members li', {hasText: 'CAW'}).waitFor();
-    await page.locator('.case-consents li', {hasText: `${victim.first_name} ${victim.last_name} → CAW: safe address`}).waitFor();
+    // Consents, recorded on the page: the victim's safe address for CAW; a second one revoked.
+    const victimName = `${victim.first_name} ${victim.last_name}`;
+    const recordConsent = async (organisation, category) => {
+      await page.locator('#consent-person').selectOption({label: victimName});
+      await page.locator('#consent-organisation').selectOption({label: organisation});
+      await page.locator('#consent-category').selectOption({label: category});
+      await page.locator('#consent-until').fill('2030-01-01');
+      await page.locator('form[data-form="consent"] button').click();
+      await page.locator('.case-consents li', {hasText: `${victimName} → ${organisation}: ${category}`}).waitFor();
+    };
+    await recordConsent('CAW', 'safe address');
+    await recordConsent('Police', 'care notes');
+    await page.locator('.case-consents li', {hasText: '→ Police: care notes'}).getByRole('button', {name: 'Revoke'}).click();
+    await page.locator('.case-consents li', {hasText: '→ Police: care notes'}).filter({hasText: '(revoked or expired)'}).waitFor();
+    const live = page.locator('.case-consents li', {hasText: `${victimName} → CAW: safe address`});
+    // Valid until the day entered, as entered (the server keeps the instant it ends, the next midnight).
+    assert.match(await live.textContent(), /until (1 Jan 2030|Jan 1, 2030)/);
+    assert.equal(await live.getByText('revoked or expired').count(), 0);
+    assert.equal(await live.getByRole('button', {name: 'Revoke'}).count(), 1);
     // An intervention for CAW, owned by its social worker (picked by name).
     await page.locator('#intervention-description').fill('fortnightly budget coaching');
     await page.locator('#intervention-organisation').selectOption({label: 'CAW'});
@@ -245,7 +260,7 @@ describe('the web front end', () => {
     const report = partner.locator('form[data-form^="report-"]');
     await report.waitFor();
     // A partner has no case manager's controls.
-    for (const form of ['admit', 'intervention', 'track', 'close', 'reopen', 'goal'])
+    for (const form of ['admit', 'intervention', 'track', 'close', 'reopen', 'goal', 'consent'])
       assert.equal(await partner.locator(`form[data-form="${form}"]`).count(), 0, form);
     assert.equal(await partner.locator('button[data-step]').count(), 0);
     await report.locator('select').selectOption('done');

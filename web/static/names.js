@@ -10,3 +10,9 @@ export function organisationName(answer, id) {
 export function userName(answer, id) {
   return answer?.names?.users?.[id] ?? t('case.user', {id});
 }
+
+// A family member by name, from the answer's `family` part (when the user may read it).
+export function personName(answer, id) {
+  const p = answer?.family?.find((person) => person.id === id);
+  return p ? `${p.first_name} ${p.last_name}` : t('case.person', {id});
+}

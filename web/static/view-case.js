@@ -10,7 +10,8 @@ import {announce, problemText} from './feedback.js';
 import {facts, fill, h, takeView} from './dom.js';
 import {guardList} from './guards.js';
 import {formatDate, formatDateTime, t, tOr} from './i18n.js';
-import {organisationName, userName} from './names.js';
+import {organisationName, personName, userName} from './names.js';
+import {consentForm, consentList} from './view-case-consents.js';
 import {workForms} from './view-case-forms.js';
 import {planForms, reportForms} from './view-case-plan.js';
 
@@ -47,24 +48,23 @@ export async function showCase(view, user, id) {
     manages && !c.closed_at ? section('record_work', h('div', {class: 'forms'}, workForms(id, answer, redraw))) : null,
     reports.length ? section('report', h('div', {class: 'forms'}, reports)) : null,
     answer.members ? section('members', list(answer.members, (m) => organisationName(answer, m))) : null,
-    ...familySections(answer),
+    ...familySections(id, answer, manages && !c.closed_at, redraw),
     answer.my_tasks ? section('my_tasks', interventionsTable(answer.my_tasks, answer)) : null,
     readsPlan(answer) ? workSections(answer) : h('p', {class: 'hint'}, t('case.summary_only')));
 }
 
 // The family as far as the secrecy rules let this user see it: each part is
 // present in the answer only when its data category allows.
-function familySections(answer) {
+function familySections(id, answer, recordsConsents, redraw) {
   return [
     answer.family ? section('family', list(answer.family, (p) => [`${p.first_name} ${p.last_name}`, ' — ',
       t(`family_role.${p.role}`), p.birth_date ? ` (${formatDate(p.birth_date)})` : ''])) : null,
-    answer.consents ? section('consents', list(answer.consents, (k) => [personName(answer, k.person), ' → ',
-      organisationName(answer, k.organisation), ': ', tOr(`category.${k.category}`, k.category.replaceAll('_', ' ')), ' — ',
-      t('case.consent_until', {date: formatDate(k.valid_until)}), k.live ? '' : [' (', t('case.consent_ended'), ')']])) : null,
+    answer.consents ? section('consents', consentList(id, answer, recordsConsents ? redraw : null),
+      recordsConsents && answer.family ? consentForm(id, answer, redraw) : null) : null,
     answer.household ? section('household', t('case.household_size', {persons: answer.household.persons,
       children: answer.household.children})) : null,
     answer.safe_contacts ? section('safe_contacts', list(answer.safe_contacts, (a) =>
-      [t('case.person', {id: a.person}), ': ', [a.street, a.house_number].filter(Boolean).join(' '), ', ',
+      [personName(answer, a.person), ': ', [a.street, a.house_number].filter(Boolean).join(' '), ', ',
         [a.postcode, a.municipality].filter(Boolean).join(' '), a.phone ? ` — ${a.phone}` : ''])) : null,
     answer.reports ? section('reports', list(answer.reports, (r) => [formatDateTime(r.reported_at),
       r.narrative ? [': ', h('q', {}, r.narrative)] : ''])) : null,
@@ -73,10 +73,6 @@ function familySections(answer) {
   ];
 }
 
-function personName(answer, id) {
-  const p = answer.family?.find((person) => person.id === id);
-  return p ? `${p.first_name} ${p.last_name}` : t('case.person', {id});
-}
 
 // The user's level on the action plan, as the server's secrecy policy gave it.
 function readsPlan(answer) {
