@@ -8,6 +8,7 @@
 #include "api/handlers/name_directory.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/store/case_view_store.hpp"
+#include "core/store/secrecy_store.hpp"
 
 #include <optional>
 #include <vector>
@@ -18,6 +19,8 @@ void optional_date(core::json_writer& w, std::string_view name, const std::optio
 
 // The persons' own: identity (or only the household's size), consents, care notes.
 void write_family(core::json_writer& w, const std::vector<core::store::family_person>& persons, core::policy::level l);
+// One consent; `live`: given, not revoked and not yet ended at `now`.
+void write_consent(core::json_writer& w, const core::store::consent_record& k, core::timestamp now);
 core::result<void> write_consents(core::json_writer& w, SQLite::Database& db, const request_context& c,
                                   const case_in_view& v, name_directory& names);
 // The basis the notes shown were released on (none shown: nullopt).

@@ -41,6 +41,21 @@ void write_family(json_writer& w, const std::vector<core::store::family_person>&
   w.end_object();
 }
 
+void write_consent(json_writer& w, const core::store::consent_record& k, core::timestamp now) {
+  w.begin_object();
+  w.field("id", k.id);
+  w.field("person", std::int64_t{k.person});
+  w.field("organisation", std::int64_t{k.recipient});
+  w.field("category", core::policy::to_string(k.what));
+  w.field("given_at", core::format_timestamp(k.given_at));
+  w.field("valid_until", core::format_timestamp(k.valid_until));
+  w.key("revoked_at");
+  if (k.revoked_at) w.string(core::format_timestamp(*k.revoked_at));
+  else w.null();
+  w.field("live", !k.revoked_at && k.given_at <= now && now < k.valid_until);
+  w.end_object();
+}
+
 core::result<void> write_consents(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v,
                                   name_directory& names) {
   auto all = core::store::consents_of_family(db, v.record.family);
@@ -48,15 +63,8 @@ core::result<void> write_consents(json_writer& w, SQLite::Database& db, const re
   w.key("consents");
   w.begin_array();
   for (const auto& k : *all) {
-    w.begin_object();
-    w.field("id", k.id);
-    w.field("person", std::int64_t{k.person});
-    w.field("organisation", std::int64_t{k.recipient});
+    write_consent(w, k, c.now);
     names.organisation(k.recipient);
-    w.field("category", core::policy::to_string(k.what));
-    w.field("valid_until", core::format_timestamp(k.valid_until));
-    w.field("live", !k.revoked_at && k.given_at <= c.now && c.now < k.valid_until);
-    w.end_object();
   }
   w.end_array();
   return {};

@@ -41,6 +41,11 @@ const std::map<std::string_view, std::string_view>& shared_schemas() {
       {"step", R"({"enum": ["intake", "file", "assessment", "assignment", "implementation", "evaluation", "contact",
         "safety_plan", "referral", "crisis", "system_help", "follow_up", "closed"]})"},
       {"track", R"({"type": "integer", "enum": [1, 2, 3], "description": "SWIFT track: 1 help offer, 2 chain, 3 intensive"})"},
+      {"consent", R"({"type": "object", "required": ["id", "person", "organisation", "category", "given_at", "valid_until",
+        "revoked_at", "live"], "properties": {"id": {"type": "integer"}, "person": {"type": "integer"},
+          "organisation": {"type": "integer"}, "category": {"type": "string"}, "given_at": {"type": "string", "format": "date-time"},
+          "valid_until": {"type": "string", "format": "date-time", "description": "the instant it ends"},
+          "revoked_at": {"type": ["string", "null"]}, "live": {"type": "boolean", "description": "given, not revoked, not ended"}}})"},
       {"audit_entries", R"({"type": "object", "required": ["entries"], "properties": {"entries": {"type": "array",
         "description": "newest first; never a sensitive value", "items": {"type": "object", "properties": {
           "id": {"type": "integer"}, "at": {"type": "string", "format": "date-time"}, "user": {"type": ["integer", "null"]},
@@ -155,9 +160,7 @@ const std::map<std::string, route_bodies, std::less<>>& route_body_schemas() {
             "id": {"type": "integer"}, "role": {"type": "string"}, "first_name": {"type": "string"}, "last_name": {"type": "string"},
             "birth_date": {"type": ["string", "null"], "format": "date"}, "gender": {"type": "string"}}}},
           "consents": {"type": "array", "description": "identity, read, for case managers: the family's consents",
-            "items": {"type": "object", "properties": {"id": {"type": "integer"}, "person": {"type": "integer"},
-              "organisation": {"type": "integer"}, "category": {"type": "string"}, "valid_until": {"type": "string"},
-              "live": {"type": "boolean"}}}},
+            "items": {"$ref": "#/components/schemas/consent"}},
           "household": {"type": "object", "description": "identity, summary", "properties": {
             "persons": {"type": "integer"}, "children": {"type": "integer"}}},
           "safe_contacts": {"type": "array", "description": "safe_address, per person", "items": {"type": "object", "properties": {
@@ -281,9 +284,7 @@ const std::map<std::string, route_bodies, std::less<>>& route_body_schemas() {
       // The secrecy ledgers and the audit trail.
       {"GET /api/v1/cases/{id}/consents",
        {{}, {}, 200, R"({"type": "object", "required": ["consents"], "properties": {"consents": {"type": "array",
-          "items": {"type": "object", "properties": {"id": {"type": "integer"}, "person": {"type": "integer"},
-            "organisation": {"type": "integer"}, "category": {"type": "string"}, "given_at": {"type": "string"},
-            "valid_until": {"type": "string"}, "revoked_at": {"type": ["string", "null"]}, "live": {"type": "boolean"}}}}}})"}},
+          "items": {"$ref": "#/components/schemas/consent"}}}})"}},
       {"POST /api/v1/cases/{id}/consents",
        {json, R"({"type": "object", "additionalProperties": false, "required": ["person", "organisation", "category", "valid_until"],
           "properties": {"person": {"type": "integer"}, "organisation": {"type": "integer"},

@@ -2,6 +2,7 @@
 // by the case manager), danger overrides, must-not-know exclusions, emergency
 // access ("break the glass") with its review, and care notes.
 #include "api/handlers/case_policy.hpp"
+#include "api/handlers/case_view_parts.hpp"
 #include "api/handlers/handler_support.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/audit_trail.hpp"
@@ -112,20 +113,7 @@ core::result<response> list_consents(request_context& c) {
       w.begin_object();
       w.key("consents");
       w.begin_array();
-      for (const auto& k : *all) {
-        w.begin_object();
-        w.field("id", k.id);
-        w.field("person", std::int64_t{k.person});
-        w.field("organisation", std::int64_t{k.recipient});
-        w.field("category", core::policy::to_string(k.what));
-        w.field("given_at", core::format_timestamp(k.given_at));
-        w.field("valid_until", core::format_timestamp(k.valid_until));
-        w.key("revoked_at");
-        if (k.revoked_at) w.string(core::format_timestamp(*k.revoked_at));
-        else w.null();
-        w.field("live", !k.revoked_at && k.given_at <= c.now && c.now < k.valid_until);
-        w.end_object();
-      }
+      for (const auto& k : *all) case_parts::write_consent(w, k, c.now);
       w.end_array();
       w.end_object();
     });
