@@ -42,22 +42,30 @@ void check_refusal(const test::test_response& r, const std::string& what) {
   CHECK(r.body().find("\"detail\":\"") != std::string::npos);
 }
 
+// A data folder with the load's users, and `casechain serve` on it under the
+// fault shim (faults off until a test writes the control file).
+struct faulty_server {
+  test::temp_dir tmp;
+  const std::filesystem::path data = std::filesystem::canonical(tmp.path()) / "data";
+  const std::filesystem::path control = tmp / "fault";
+  test::server_process server{CASECHAIN_BINARY,
+                              {data, tmp / "server.log", {},
+                               {"LD_PRELOAD=" CASECHAIN_IO_FAULT_SHIM, "CASECHAIN_FAULT_CONTROL=" + control.string(),
+                                "CASECHAIN_FAULT_MATCH=" + (data / "casechain.db").string()}}};
+  test::chain_load load{data / "tls" / "cert.pem"};
+
+  faulty_server() {
+    REQUIRE(test::run_process(CASECHAIN_BINARY, {"init", "--data", data.string()}).status == 0);
+    test::add_load_users(CASECHAIN_BINARY, data);
+    set_fault(control, "off");
+    server.start();
+    REQUIRE_MESSAGE(server.wait_listening(), server.log_since_start());
+  }
+};
+
 }  // namespace
 
-TEST_CASE("a full or failing disk: writes get 503 and store nothing, probes still answer, and all works once it is back") {
-  test::temp_dir tmp;
-  const auto data = std::filesystem::canonical(tmp.path()) / "data";
-  REQUIRE(test::run_process(CASECHAIN_BINARY, {"init", "--data", data.string()}).status == 0);
-  test::add_load_users(CASECHAIN_BINARY, data);
-  const auto control = tmp / "fault";
-  set_fault(control, "off");
-  test::server_process server(CASECHAIN_BINARY,
-                              {data, tmp / "server.log", {},
-                               {"LD_PRELOAD=" CASECHAIN_IO_FAULT_SHIM, std::string{"CASECHAIN_FAULT_CONTROL="} + control.string(),
-                                std::string{"CASECHAIN_FAULT_MATCH="} + (data / "casechain.db").string()}});
-  server.start();
-  REQUIRE_MESSAGE(server.wait_listening(), server.log_since_start());
-  test::chain_load load(data / "tls" / "cert.pem");
+TEST_CASE_FIXTURE(faulty_server, "a full or failing disk: writes get 503 and store nothing, probes still answer, and all works once it is back") {
   load.set_port(server.port());
   load.log_in();
   REQUIRE(load.one_family("F-before") == 6);
@@ -124,20 +132,7 @@ TEST_CASE("a full or failing disk: writes get 503 and store nothing, probes stil
 // sync let through, a log-in and a batch import are stored with their entry
 // or not at all. (Committed apart, the second commit's sync fails: a session
 // or reports the trail does not know of.)
-TEST_CASE("a log-in and a batch import commit with their audit entries: one sync, not two") {
-  test::temp_dir tmp;
-  const auto data = std::filesystem::canonical(tmp.path()) / "data";
-  REQUIRE(test::run_process(CASECHAIN_BINARY, {"init", "--data", data.string()}).status == 0);
-  test::add_load_users(CASECHAIN_BINARY, data);
-  const auto control = tmp / "fault";
-  set_fault(control, "off");
-  test::server_process server(CASECHAIN_BINARY,
-                              {data, tmp / "server.log", {},
-                               {"LD_PRELOAD=" CASECHAIN_IO_FAULT_SHIM, "CASECHAIN_FAULT_CONTROL=" + control.string(),
-                                "CASECHAIN_FAULT_MATCH=" + (data / "casechain.db").string()}});
-  server.start();
-  REQUIRE_MESSAGE(server.wait_listening(), server.log_since_start());
-  test::chain_load load(data / "tls" / "cert.pem");
+TEST_CASE_FIXTURE(faulty_server, "a log-in and a batch import commit with their audit entries: one sync, not two") {
   load.set_port(server.port());
   load.log_in();
 
