@@ -152,6 +152,14 @@ class connection : public std::enable_shared_from_this<connection> {
   }
 
   void read_header() {
+    // The bytes already here usually hold the whole header: parse them now rather
+    // than through another asynchronous read (a round trip through the scheduler,
+    // often to the other I/O thread). Parsing stops at the end of the header.
+    if (buffer_.size() > 0) {
+      beast::error_code ec;
+      buffer_.consume(parser_->put(buffer_.data(), ec));
+      if (ec != http::error::need_more) return on_header(ec);
+    }
     beast::get_lowest_layer(stream_).expires_after(server_.settings.header_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });

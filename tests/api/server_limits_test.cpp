@@ -45,6 +45,12 @@ class tls_connection {
     auto n = stream_.read_some(net::buffer(&byte, 1), ec);
     return ec && n == 0;
   }
+  // The next answer on the connection.
+  beast::http::response<beast::http::string_body> read_answer() {
+    beast::http::response<beast::http::string_body> answer;
+    beast::http::read(stream_, buffer_, answer);
+    return answer;
+  }
   void close() {
     beast::error_code ignored;
     beast::get_lowest_layer(stream_).socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
@@ -55,6 +61,7 @@ class tls_connection {
   net::io_context ioc_;
   std::shared_ptr<net::ssl::context> context_;
   beast::ssl_stream<beast::tcp_stream> stream_{ioc_, *context_};
+  beast::flat_buffer buffer_;
 };
 
 template <class Condition>
@@ -95,6 +102,26 @@ TEST_SUITE("api/server limits") {
     CHECK(cut);
     CHECK(sent < 3000);  // the whole header never went through
     CHECK(f.client->get("/healthz").result() == status::ok);
+  }
+
+  TEST_CASE("requests sent back to back in one write (pipelined) are each answered, in order, bodies included") {
+    test::server_fixture f;
+    tls_connection c(f.tls.certificate, f.server->port());
+    std::string body = R"({"username": "nobody", "password": "not the password at all"})";
+    REQUIRE(c.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                   "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                   "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body +
+                   "GET /api/v1/openapi.json HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+    auto first = c.read_answer();
+    CHECK(first.result() == status::ok);
+    CHECK(first.body().find("\"ok\"") != std::string::npos);
+    auto second = c.read_answer();
+    CHECK(second.result() == status::unauthorized);
+    auto third = c.read_answer();
+    CHECK(third.result() == status::ok);
+    CHECK(third.body().find("\"openapi\"") != std::string::npos);
+    CHECK_FALSE(third.keep_alive());
+    CHECK(c.closed_by_server());
   }
 
   TEST_CASE("a silent connection is closed: by the idle, body and handshake timeouts") {
