@@ -17,7 +17,6 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
@@ -49,7 +48,13 @@ struct server::impl {
   std::unique_ptr<router> routes;
   log_sink log;
   std::atomic<std::size_t> body_bytes{0};  // bodies being read or handled, against settings.body_budget
-  net::io_context ioc;
+  // One io_context per I/O thread: a connection lives on one thread, so its
+  // handlers need no strand and no thread wakes another to run them. The
+  // first also runs the acceptor, the back-off timer and the signals.
+  std::vector<std::unique_ptr<net::io_context>> contexts = make_contexts(settings.threads);
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_running;  // until the stop begins
+  std::atomic<std::size_t> next_context{0};
+  net::io_context& ioc = *contexts.front();
   tcp::acceptor acceptor{ioc};
   net::steady_timer backoff{ioc};
   std::chrono::milliseconds backoff_delay{0};
@@ -74,6 +79,13 @@ struct server::impl {
     RAND_bytes(bytes, sizeof bytes);
     static constexpr char hex[] = "0123456789abcdef";
     for (auto b : bytes) request_prefix += {hex[b >> 4], hex[b & 15]};
+  }
+
+  static std::vector<std::unique_ptr<net::io_context>> make_contexts(std::size_t threads) {
+    auto count = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::unique_ptr<net::io_context>> made;
+    for (std::size_t t = 0; t < count; ++t) made.push_back(std::make_unique<net::io_context>(1));
+    return made;
   }
 
   std::string new_request_id() { return request_prefix + "-" + std::to_string(next_request++); }
@@ -277,7 +289,7 @@ class connection : public std::enable_shared_from_this<connection> {
     return a;
   }
 
-  // On the connection's strand: the answer leaves, after its audit entries are durable.
+  // On the connection's thread: the answer leaves, after its audit entries are durable.
   void deliver(answer_in_progress a) {
     if (a.audit.empty() || a.audit_committed) {
       log_request(a.method, a.route, a.request_id, a.res.result_int());
@@ -397,7 +409,8 @@ class connection : public std::enable_shared_from_this<connection> {
 };
 
 void server::impl::accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  auto& home = *contexts[next_context++ % contexts.size()];  // connections take the threads in turn
+  acceptor.async_accept(home.get_executor(), [this](beast::error_code ec, tcp::socket socket) {
     on_accept(ec, std::move(socket));
   });
 }
@@ -439,6 +452,7 @@ void server::impl::begin_stop() {
     acceptor.close(ignored);
     backoff.cancel();
     signals.cancel();
+    keep_running.clear();  // each thread ends once its connections have
     std::vector<std::shared_ptr<connection>> open;
     {
       std::lock_guard lock(connections_mutex);
@@ -467,8 +481,10 @@ core::result<std::unique_ptr<server>> server::start(const server_settings& setti
   if (!ec) i->acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) return core::fail(core::errc::unavailable, "cannot listen on " + where + ": " + ec.message());
   i->accept();
-  auto count = settings.threads ? settings.threads : std::max(1u, std::thread::hardware_concurrency());
-  for (std::size_t t = 0; t < count; ++t) i->threads.emplace_back([raw = i.get()] { raw->ioc.run(); });
+  for (auto& context : i->contexts) {
+    i->keep_running.push_back(net::make_work_guard(*context));
+    i->threads.emplace_back([context = context.get()] { context->run(); });
+  }
   return std::unique_ptr<server>(new server(std::move(i)));
 }
 

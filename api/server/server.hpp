@@ -4,7 +4,7 @@
 // header and body limits (and a server-wide budget for bodies in flight),
 // answer through the router with the security headers, keep connections
 // alive and time out every step (idle, header, body, answer); one I/O thread
-// per core by default; requests that touch the database run on a bounded
+// per core by default, each with its own connections (taken in turn); requests that touch the database run on a bounded
 // worker pool so the I/O threads never wait on SQLite (over its queue limit:
 // 503 with Retry-After); a limit on open connections; and a graceful stop:
 // no new connections, requests in flight finish, idle connections close.
