@@ -19,7 +19,7 @@ core::result<std::unique_ptr<app_state>> app_state::open(const core::data_dir& d
   if (!key) return key.error();
   app->audit_key_ = std::make_unique<core::audit::audit_key>(std::move(*key));
   app->audit_commits_ = std::make_unique<core::audit::group_commit>([raw = app.get()](std::span<core::audit::audit_entry> group) {
-    return raw->db_->append_audit([&](SQLite::Database& writer) {
+    return raw->db_->write([&](SQLite::Database& writer) {
       auto appended = core::store::append_audit_entries(writer, *raw->audit_key_, group);
       if (appended) raw->advance_audit_head(writer);
       return appended;

@@ -54,7 +54,7 @@ core::result<response> list(request_context& c) {
 }
 
 core::result<response> one(request_context& c) {
-  return c.app.db().read_recent([&](SQLite::Database& db) -> core::result<response> {
+  return c.app.db().read([&](SQLite::Database& db) -> core::result<response> {
     auto v = case_for(db, c, c.ids[0], category::action_plan, level::summary);
     if (!v) return v.error();
     return case_view(db, c, *v);

@@ -174,7 +174,7 @@ response router::handle(request_context& c) const {
     if (!token) return unauthorized(c, "log in first: send the session token as a bearer token or cookie");
     // Most requests need only a reader; the writer only when the session is touched (once a minute) or ends.
     bool needs_write = false;
-    auto who = c.app.db().read_recent([&](SQLite::Database& db) {
+    auto who = c.app.db().read([&](SQLite::Database& db) {
       return core::auth::authenticate_without_writing(db, *token, c.app.settings().sessions, c.now, needs_write);
     });
     if (needs_write)
