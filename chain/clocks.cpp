@@ -134,6 +134,16 @@ core::result<std::vector<due_item>> due_work(SQLite::Database& db, const working
   return out;
 }
 
+core::result<std::vector<due_item>> case_due_work(SQLite::Database& db, const working_calendar& calendar,
+                                                  const clock_settings& settings, core::date today, core::case_id id) {
+  std::vector<due_item> out;
+  auto cases = core::store::open_case_clocks(db, id);
+  if (!cases) return cases.error();
+  for (const auto& f : *cases) case_clocks(out, f, calendar, settings, today);
+  std::stable_sort(out.begin(), out.end(), [](const due_item& a, const due_item& b) { return a.days_late > b.days_late; });
+  return out;
+}
+
 core::result<int> raise_alerts(SQLite::Database& db, const std::vector<due_item>& items, core::timestamp now) {
   int raised = 0;
   for (const auto& i : items) {

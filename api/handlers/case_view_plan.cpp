@@ -153,12 +153,11 @@ core::result<void> write_plan(json_writer& w, SQLite::Database& db, const reques
 core::result<void> write_overdue(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v) {
   bool all = c.user->has_role(core::role::coordinator);
   if (!all && !(c.user->has_role(core::role::case_manager) && v.record.case_manager == c.user->id)) return {};
-  auto items = chain::due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now), 1000);
+  auto items = chain::case_due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now), v.record.id);
   if (!items) return items.error();
   w.key("overdue");
   w.begin_array();
   for (const auto& i : *items) {
-    if (i.case_ != v.record.id) continue;
     w.begin_object();
     w.field("clock", i.clock);
     w.field("due", core::format_date(i.due));

@@ -64,7 +64,7 @@ constexpr auto unseen_alerts_for_user_sql =
 constexpr auto unseen_alerts_sql =
     "SELECT id, case_id, user_id, kind, key, detail, created_at FROM alerts WHERE seen_at IS NULL "
     "ORDER BY id DESC LIMIT ?";
-constexpr auto open_case_clocks_sql =
+constexpr auto case_clocks_select =
     "SELECT c.id, c.track, c.step, c.case_manager_id, "
     " (SELECT max(at) FROM case_events e WHERE e.case_id = c.id AND e.kind IN ('opened', 'reopened', 'track_changed')), "
     " (SELECT min(k.at) FROM contacts k JOIN case_events e ON e.id = k.event_id WHERE k.case_id = c.id "
@@ -79,7 +79,7 @@ constexpr auto open_case_clocks_sql =
     "   ORDER BY r.order_from DESC, r.id DESC LIMIT 1), "
     " (SELECT r.order_until FROM reports r WHERE r.family_id = c.family_id AND r.order_from IS NOT NULL "
     "   ORDER BY r.order_from DESC, r.id DESC LIMIT 1) "
-    "FROM cases c WHERE c.closed_at IS NULL ORDER BY c.id";
+    "FROM cases c WHERE c.closed_at IS NULL";
 constexpr auto undecided_reports_sql =
     "SELECT r.id, r.reported_at FROM triage_proposals p JOIN reports r ON r.id = p.report_id "
     "LEFT JOIN triage_decisions d ON d.report_id = r.id "
@@ -395,9 +395,12 @@ result<void> mark_alert_seen(SQLite::Database& db, std::int64_t id, timestamp at
 }
 
 
-result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db) {
+result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db, std::optional<case_id> only) {
   return guarded("read case clocks", [&]() -> result<std::vector<open_case_clock_facts>> {
-    statement_lease q(db, open_case_clocks_sql);
+    static const std::string all_sql = std::string(case_clocks_select) + " ORDER BY c.id";
+    static const std::string one_sql = std::string(case_clocks_select) + " AND c.id = ?";
+    statement_lease q(db, only ? one_sql : all_sql);
+    if (only) q->bind(1, *only);
     std::vector<open_case_clock_facts> all;
     auto optional_time = [&](int column) -> std::optional<timestamp> {
       if (q->getColumn(column).isNull()) return std::nullopt;

@@ -79,7 +79,9 @@ struct open_case_clock_facts {
   std::optional<date> order_from;                // the family's latest restraining order
   std::optional<date> order_until;
 };
-result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db);
+// Every open case's clock facts, or only `only`'s (none when it is closed).
+result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db,
+                                                            std::optional<case_id> only = std::nullopt);
 
 struct undecided_report {
   report_id id = 0;

@@ -46,6 +46,34 @@ TEST_SUITE("chain/clocks") {
     CHECK_FALSE(find(after, "case_manager", c));
   }
 
+  TEST_CASE("one case's due work is all of due_work's items for that case, and nothing of the others") {
+    test::chain_fixture f;
+    f.now = test::at("2026-03-02T09:00:00Z");
+    auto intensive = f.open(track::intensive).id;
+    auto chain_case = f.open(track::chain).id;
+    auto help = f.open(track::help_offer).id;
+    auto all = due_on(f, "2026-06-01");
+    for (auto c : {intensive, chain_case, help}) {
+      CAPTURE(c);
+      auto one = chain::case_due_work(f.t.sql(), chain::working_calendar{}, chain::clock_settings{}, *parse_date("2026-06-01"), c);
+      REQUIRE(one);
+      std::vector<std::pair<std::string, std::string>> expected, got;
+      for (const auto& i : all)
+        if (i.case_ == c) expected.emplace_back(i.clock, format_date(i.due));
+      for (const auto& i : *one) {
+        CHECK(i.case_ == c);
+        got.emplace_back(i.clock, format_date(i.due));
+      }
+      CHECK_FALSE(expected.empty());
+      CHECK(got == expected);
+    }
+    // Closed (as the chain would close it; its guards are not what this test is about).
+    f.t.sql().exec("UPDATE cases SET step = 'closed', closed_at = '2026-05-01T00:00:00Z' WHERE id = " + std::to_string(help));
+    auto closed = chain::case_due_work(f.t.sql(), chain::working_calendar{}, chain::clock_settings{}, *parse_date("2026-06-01"), help);
+    REQUIRE(closed);
+    CHECK(closed->empty());
+  }
+
   TEST_CASE("track 2: a case manager within ten working days, counted past a weekend") {
     test::chain_fixture f;
     f.now = test::at("2026-03-02T09:00:00Z");  // Monday
