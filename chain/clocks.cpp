@@ -135,9 +135,10 @@ core::result<std::vector<due_item>> due_work(SQLite::Database& db, const working
 }
 
 core::result<std::vector<due_item>> case_due_work(SQLite::Database& db, const working_calendar& calendar,
-                                                  const clock_settings& settings, core::date today, core::case_id id) {
+                                                  const clock_settings& settings, core::date today,
+                                                  const core::store::case_clock_scope& scope) {
   std::vector<due_item> out;
-  auto cases = core::store::open_case_clocks(db, id);
+  auto cases = core::store::open_case_clocks(db, scope);
   if (!cases) return cases.error();
   for (const auto& f : *cases) case_clocks(out, f, calendar, settings, today);
   std::stable_sort(out.begin(), out.end(), [](const due_item& a, const due_item& b) { return a.days_late > b.days_late; });

@@ -61,10 +61,11 @@ core::result<std::vector<due_item>> due_work(SQLite::Database& db, const working
                                              const clock_settings& settings, core::date today,
                                              int report_limit = 100000);
 
-// What is late (or due soon) on one open case, as due_work gives it, without
-// looking at any other case.
+// What is late (or due soon) on some open cases only (one case, or one case
+// manager's), as due_work gives it for them, without looking at the others.
 core::result<std::vector<due_item>> case_due_work(SQLite::Database& db, const working_calendar& calendar,
-                                                  const clock_settings& settings, core::date today, core::case_id id);
+                                                  const clock_settings& settings, core::date today,
+                                                  const core::store::case_clock_scope& scope);
 
 // Raises one alert per item for its case manager (the triage team for
 // reports); an alert already raised is not raised again. Returns how many are new.

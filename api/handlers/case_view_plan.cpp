@@ -153,7 +153,8 @@ core::result<void> write_plan(json_writer& w, SQLite::Database& db, const reques
 core::result<void> write_overdue(json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v) {
   bool all = c.user->has_role(core::role::coordinator);
   if (!all && !(c.user->has_role(core::role::case_manager) && v.record.case_manager == c.user->id)) return {};
-  auto items = chain::case_due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now), v.record.id);
+  auto items = chain::case_due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now),
+                                    {.case_ = v.record.id});
   if (!items) return items.error();
   w.key("overdue");
   w.begin_array();

@@ -240,12 +240,15 @@ core::result<response> assign_manager(request_context& c) {
 }
 
 core::result<response> overdue(request_context& c) {
+  // A case manager sees their own cases (only theirs are read); the coordinator sees all.
+  bool all = c.user->has_role(role::coordinator);
   auto items = c.app.db().read([&](SQLite::Database& db) {
+    if (!all)
+      return chain::case_due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now),
+                                  {.case_manager = c.user->id});
     return chain::due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now), 1000);
   });
   if (!items) return items.error();
-  // A case manager sees their own cases; the coordinator sees all.
-  bool all = c.user->has_role(role::coordinator);
   return answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();
     w.key("items");

@@ -395,12 +395,14 @@ result<void> mark_alert_seen(SQLite::Database& db, std::int64_t id, timestamp at
 }
 
 
-result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db, std::optional<case_id> only) {
+result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db, const case_clock_scope& scope) {
   return guarded("read case clocks", [&]() -> result<std::vector<open_case_clock_facts>> {
     static const std::string all_sql = std::string(case_clocks_select) + " ORDER BY c.id";
     static const std::string one_sql = std::string(case_clocks_select) + " AND c.id = ?";
-    statement_lease q(db, only ? one_sql : all_sql);
-    if (only) q->bind(1, *only);
+    static const std::string managed_sql = std::string(case_clocks_select) + " AND c.case_manager_id = ? ORDER BY c.id";
+    statement_lease q(db, scope.case_ ? one_sql : scope.case_manager ? managed_sql : all_sql);
+    if (scope.case_) q->bind(1, *scope.case_);
+    else if (scope.case_manager) q->bind(1, *scope.case_manager);
     std::vector<open_case_clock_facts> all;
     auto optional_time = [&](int column) -> std::optional<timestamp> {
       if (q->getColumn(column).isNull()) return std::nullopt;

@@ -70,7 +70,7 @@ struct open_case_clock_facts {
   case_id id = 0;
   core::track track = track::help_offer;
   case_step step = case_step::intake;
-  std::optional<user_id> case_manager;
+  std::optional<user_id> case_manager = std::nullopt;
   timestamp cycle_start;                      // opened, reopened or changed track, whichever is last
   std::optional<timestamp> first_reached;     // contacts that reached the family, since the cycle start
   std::optional<timestamp> last_reached;
@@ -79,9 +79,12 @@ struct open_case_clock_facts {
   std::optional<date> order_from;                // the family's latest restraining order
   std::optional<date> order_until;
 };
-// Every open case's clock facts, or only `only`'s (none when it is closed).
-result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db,
-                                                            std::optional<case_id> only = std::nullopt);
+// Which open cases' clock facts to read: all, one case (none when it is closed), or one case manager's.
+struct case_clock_scope {
+  std::optional<case_id> case_ = std::nullopt;
+  std::optional<user_id> case_manager = std::nullopt;
+};
+result<std::vector<open_case_clock_facts>> open_case_clocks(SQLite::Database& db, const case_clock_scope& scope = {});
 
 struct undecided_report {
   report_id id = 0;

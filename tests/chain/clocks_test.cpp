@@ -55,7 +55,7 @@ TEST_SUITE("chain/clocks") {
     auto all = due_on(f, "2026-06-01");
     for (auto c : {intensive, chain_case, help}) {
       CAPTURE(c);
-      auto one = chain::case_due_work(f.t.sql(), chain::working_calendar{}, chain::clock_settings{}, *parse_date("2026-06-01"), c);
+      auto one = chain::case_due_work(f.t.sql(), chain::working_calendar{}, chain::clock_settings{}, *parse_date("2026-06-01"), {.case_ = c});
       REQUIRE(one);
       std::vector<std::pair<std::string, std::string>> expected, got;
       for (const auto& i : all)
@@ -67,9 +67,19 @@ TEST_SUITE("chain/clocks") {
       CHECK_FALSE(expected.empty());
       CHECK(got == expected);
     }
+    // A case manager's scope: the items of the cases they manage, no others.
+    REQUIRE(chain::assign_case_manager(f.t.sql(), chain_case, f.manager.id, f.who));
+    auto managed = chain::case_due_work(f.t.sql(), chain::working_calendar{}, chain::clock_settings{},
+                                        *parse_date("2026-06-01"), {.case_manager = f.manager.id});
+    REQUIRE(managed);
+    std::size_t expected_managed = 0;
+    for (const auto& i : due_on(f, "2026-06-01")) expected_managed += i.case_manager == f.manager.id;
+    CHECK(expected_managed > 0);
+    CHECK(managed->size() == expected_managed);
+    for (const auto& i : *managed) CHECK(i.case_ == chain_case);
     // Closed (as the chain would close it; its guards are not what this test is about).
     f.t.sql().exec("UPDATE cases SET step = 'closed', closed_at = '2026-05-01T00:00:00Z' WHERE id = " + std::to_string(help));
-    auto closed = chain::case_due_work(f.t.sql(), chain::working_calendar{}, chain::clock_settings{}, *parse_date("2026-06-01"), help);
+    auto closed = chain::case_due_work(f.t.sql(), chain::working_calendar{}, chain::clock_settings{}, *parse_date("2026-06-01"), {.case_ = help});
     REQUIRE(closed);
     CHECK(closed->empty());
   }
