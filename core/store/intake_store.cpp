@@ -4,7 +4,6 @@
 #include "core/store/statement_binding.hpp"
 #include "core/store/triage_store.hpp"
 
-#include <algorithm>
 #include <chrono>
 
 namespace casechain::core::store {
@@ -13,10 +12,14 @@ namespace {
 constexpr auto has_report_sql = "SELECT 1 FROM reports WHERE police_zone = ? AND external_ref = ?";
 constexpr auto person_by_national_id_sql =
     "SELECT id, first_key, last_key, national_id FROM persons WHERE national_id = ?";
+// One seek into the covering index persons_birth_last and a scan of the
+// persons born that day, filtered on the index's own columns (migration
+// 0010): about as cheap as four seeks into two indexes, and one index fewer
+// to keep up on every new person. The scan is bounded by the persons sharing
+// a birthday (about 70 a day with two million persons).
 constexpr auto name_candidates_sql =
-    "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND last_key IN (?2, ?3) "
-    "UNION ALL "  // duplicates are dropped by the caller: cheaper than a temporary table per query
-    "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND first_key IN (?2, ?3)";
+    "SELECT id, first_key, last_key, national_id FROM persons "
+    "WHERE birth_date = ?1 AND (last_key IN (?2, ?3) OR first_key IN (?2, ?3))";
 constexpr auto update_national_id_sql = "UPDATE persons SET national_id = ? WHERE id = ? AND national_id IS NULL";
 constexpr auto families_of_sql =
     "SELECT family_id FROM family_members WHERE person_id = ? ORDER BY family_id DESC";
@@ -109,11 +112,7 @@ std::vector<person_candidate> intake_store::name_candidates(date birth_date, con
   q.bind(2, last_key);
   q.bind(3, first_key);
   std::vector<person_candidate> candidates;
-  while (q.executeStep()) {
-    auto id = q.getColumn(0).getInt64();
-    bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const person_candidate& c) { return c.id == id; });
-    if (!seen) candidates.push_back(read_candidate(q));
-  }
+  while (q.executeStep()) candidates.push_back(read_candidate(q));
   return candidates;
 }
 
