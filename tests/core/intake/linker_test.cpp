@@ -218,6 +218,30 @@ TEST_SUITE("core/intake/batch") {
     CHECK(f.t.count("triage_proposals") == 2);
   }
 
+  TEST_CASE("a batch runs with a larger cache and a longer log between checkpoints, then gives the connection its own back") {
+    test::triage_fixture f;
+    auto pragma = [&](const char* name) { return f.t.sql().execAndGet(std::string("PRAGMA ") + name).getInt(); };
+    const int cache = pragma("cache_size"), checkpoint = pragma("wal_autocheckpoint");
+    CHECK(checkpoint == 1000);
+    std::string ndjson;
+    for (const char* ref : {"S1", "S2", "S3"}) {
+      core::append_report_json(ndjson, test::plain_report(ref));
+      ndjson += '\n';
+    }
+    std::istringstream in(ndjson);
+    int calls = 0;
+    auto summary = f.importer.import_batch(in, batch_format::ndjson, now_utc(), [&](const intake::import_summary&) {
+      ++calls;
+      CHECK(pragma("cache_size") == -262144);         // 256 MiB
+      CHECK(pragma("wal_autocheckpoint") == 65536);   // 256 MiB of 4 KiB pages
+    }, /*batch_size=*/2);
+    REQUIRE(summary);
+    CHECK(summary->imported == 3);
+    CHECK(calls == 2);  // one per committed chunk
+    CHECK(pragma("cache_size") == cache);
+    CHECK(pragma("wal_autocheckpoint") == checkpoint);
+  }
+
   TEST_CASE("a refused report does not poison the next one (cached statements are reset cleanly)") {
     test::triage_fixture f;
     f.import(test::plain_report("D1"));
