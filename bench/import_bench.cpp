@@ -57,7 +57,9 @@ std::int64_t plain_inserts(const fs::path& input, const fs::path& db_file) {
   while (auto item = reader.next()) {
     if (!batch) batch.emplace(db.sql());
     writer.add(item->report.value(), now).value();
-    if (++count % 2000 == 0) batch->commit(), batch.reset();
+    // As many rows per transaction as the import puts in one (a fair floor).
+    if (++count % static_cast<std::int64_t>(core::intake::report_importer::bulk_batch_size) == 0)
+      batch->commit(), batch.reset();
   }
   if (batch) batch->commit();
   return count;
@@ -69,7 +71,9 @@ std::int64_t full_import(const fs::path& input, const fs::path& db_file) {
   core::intake::report_importer importer(db.sql(), *protection, core::triage::builtin_instrument(),
                                          core::triage::builtin_lexicons());
   std::ifstream in(input, std::ios::binary);
-  auto summary = importer.import_batch(in, core::batch_format::ndjson, core::now_utc(), {}).value();
+  auto summary = importer.import_batch(in, core::batch_format::ndjson, core::now_utc(), {},
+                                       core::intake::report_importer::bulk_batch_size)
+                     .value();
   if (summary.rejected != 0) throw std::runtime_error("the import rejected generated reports");
   std::printf("    proposed split: track 1 %.1f %%, track 2 %.1f %%, track 3 %.1f %%; %lld probable matches flagged\n",
               100.0 * static_cast<double>(summary.track_counts[1]) / static_cast<double>(summary.imported),

@@ -46,7 +46,8 @@ int import_reports(const parsed_args& args, io& streams) {
     print_rate(streams.err, s.read, began);
     streams.err << ")\n" << std::flush;
   };
-  auto summary = importer.import_batch(*input->stream, input->format, core::now_utc(), progress);
+  auto summary = importer.import_batch(*input->stream, input->format, core::now_utc(), progress,
+                                       core::intake::report_importer::bulk_batch_size);
   if (!summary) return report_error(streams, summary.error());
   for (const auto& rejection : summary->rejections) streams.err << "rejected: " << rejection.message << "\n";
   if (summary->rejected > static_cast<std::int64_t>(summary->rejections.size()))

@@ -32,7 +32,7 @@ match_result match_by_name(store::intake_store& store, const report_person& p, c
 
 person_link link_person(store::intake_store& store, const report_person& p, timestamp now) {
   if (!p.national_id.empty()) {
-    if (auto known = store.person_by_national_id(p.national_id)) return {known->id, link_kind::national_id, {}, {}};
+    if (auto known = store.person_by_national_id(p.national_id)) return {*known, link_kind::national_id, {}, {}};
   }
   auto first_key = normalise_name(p.first_name);
   auto last_key = normalise_name(p.last_name);
@@ -50,8 +50,7 @@ std::optional<family_id> known_family(store::intake_store& store, const police_r
   for (auto wanted : {family_role::victim, family_role::suspect, family_role::child, family_role::other}) {
     for (size_t i = 0; i < links.size(); ++i) {
       if (report.persons[i].role != wanted || links[i].kind == link_kind::new_person) continue;
-      auto families = store.families_of(links[i].person);
-      if (!families.empty()) return families.front();
+      if (auto family = store.newest_family_of(links[i].person)) return family;
     }
   }
   return std::nullopt;

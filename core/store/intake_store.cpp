@@ -4,22 +4,25 @@
 #include "core/store/statement_binding.hpp"
 #include "core/store/triage_store.hpp"
 
-#include <algorithm>
 #include <chrono>
 
 namespace casechain::core::store {
 namespace {
 
 constexpr auto has_report_sql = "SELECT 1 FROM reports WHERE police_zone = ? AND external_ref = ?";
-constexpr auto person_by_national_id_sql =
-    "SELECT id, first_key, last_key, national_id FROM persons WHERE national_id = ?";
+// Only the id: the index persons_national_id covers it, so no person row is read.
+constexpr auto person_by_national_id_sql = "SELECT id FROM persons WHERE national_id = ?";
+// One seek into the covering index persons_birth_last and a scan of the
+// persons born that day, filtered on the index's own columns (migration
+// 0010): about as cheap as four seeks into two indexes, and one index fewer
+// to keep up on every new person. The scan is bounded by the persons sharing
+// a birthday (about 70 a day with two million persons).
 constexpr auto name_candidates_sql =
-    "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND last_key IN (?2, ?3) "
-    "UNION ALL "  // duplicates are dropped by the caller: cheaper than a temporary table per query
-    "SELECT id, first_key, last_key, national_id FROM persons WHERE birth_date = ?1 AND first_key IN (?2, ?3)";
+    "SELECT id, first_key, last_key, national_id FROM persons "
+    "WHERE birth_date = ?1 AND (last_key IN (?2, ?3) OR first_key IN (?2, ?3))";
 constexpr auto update_national_id_sql = "UPDATE persons SET national_id = ? WHERE id = ? AND national_id IS NULL";
-constexpr auto families_of_sql =
-    "SELECT family_id FROM family_members WHERE person_id = ? ORDER BY family_id DESC";
+constexpr auto newest_family_sql =
+    "SELECT family_id FROM family_members WHERE person_id = ? ORDER BY family_id DESC LIMIT 1";
 constexpr auto insert_family_sql = "INSERT INTO families (created_at) VALUES (?)";
 constexpr auto insert_member_sql =
     "INSERT OR IGNORE INTO family_members (family_id, person_id, role) VALUES (?, ?, ?)";
@@ -76,7 +79,7 @@ intake_store::intake_store(SQLite::Database& db, const crypto::field_protection&
       by_birth_date_(db, name_candidates_sql),
       insert_person_(db, insert_person_sql),
       update_national_id_(db, update_national_id_sql),
-      families_of_(db, families_of_sql),
+      newest_family_(db, newest_family_sql),
       insert_family_(db, insert_family_sql),
       insert_member_(db, insert_member_sql),
       insert_flag_(db, insert_flag_sql),
@@ -93,12 +96,12 @@ bool intake_store::has_report(const std::string& police_zone, const std::string&
   return q.executeStep();
 }
 
-std::optional<person_candidate> intake_store::person_by_national_id(const std::string& national_id) {
+std::optional<person_id> intake_store::person_by_national_id(const std::string& national_id) {
   auto& q = fresh(by_national_id_);
   done_reading q_done(q);
   q.bind(1, national_id);
   if (!q.executeStep()) return std::nullopt;
-  return read_candidate(q);
+  return q.getColumn(0).getInt64();
 }
 
 std::vector<person_candidate> intake_store::name_candidates(date birth_date, const std::string& first_key,
@@ -109,11 +112,7 @@ std::vector<person_candidate> intake_store::name_candidates(date birth_date, con
   q.bind(2, last_key);
   q.bind(3, first_key);
   std::vector<person_candidate> candidates;
-  while (q.executeStep()) {
-    auto id = q.getColumn(0).getInt64();
-    bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const person_candidate& c) { return c.id == id; });
-    if (!seen) candidates.push_back(read_candidate(q));
-  }
+  while (q.executeStep()) candidates.push_back(read_candidate(q));
   return candidates;
 }
 
@@ -139,13 +138,12 @@ void intake_store::set_national_id(person_id id, const std::string& national_id)
   s.exec();
 }
 
-std::vector<family_id> intake_store::families_of(person_id id) {
-  auto& q = fresh(families_of_);
+std::optional<family_id> intake_store::newest_family_of(person_id id) {
+  auto& q = fresh(newest_family_);
   done_reading q_done(q);
   q.bind(1, id);
-  std::vector<family_id> families;
-  while (q.executeStep()) families.push_back(q.getColumn(0).getInt64());
-  return families;
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
 }
 
 family_id intake_store::add_family(timestamp now) {

@@ -51,7 +51,8 @@ class intake_store {
 
   // Whether a report with this zone and external_ref is stored already.
   bool has_report(const std::string& police_zone, const std::string& external_ref);
-  std::optional<person_candidate> person_by_national_id(const std::string& national_id);
+  // The id of the person with this national register number, if known.
+  std::optional<person_id> person_by_national_id(const std::string& national_id);
   // Persons born on `birth_date` who share the first or the last name (either
   // way round): the candidates a typing error can have made.
   std::vector<person_candidate> name_candidates(date birth_date, const std::string& first_key,
@@ -59,8 +60,8 @@ class intake_store {
   person_id add_person(const report_person& p, const std::string& first_key, const std::string& last_key,
                        timestamp now);
   void set_national_id(person_id id, const std::string& national_id);
-  // Newest first.
-  std::vector<family_id> families_of(person_id id);
+  // The person's newest family (the highest id); nullopt when in none.
+  std::optional<family_id> newest_family_of(person_id id);
   family_id add_family(timestamp now);
   // Does nothing when the person is already a member.
   void add_family_member(family_id family, person_id person, family_role role);
@@ -85,7 +86,7 @@ class intake_store {
   SQLite::Database& db_;
   const crypto::field_protection& protection_;
   report_writer reports_;
-  SQLite::Statement has_report_, by_national_id_, by_birth_date_, insert_person_, update_national_id_, families_of_,
+  SQLite::Statement has_report_, by_national_id_, by_birth_date_, insert_person_, update_national_id_, newest_family_,
       insert_family_, insert_member_, insert_flag_, count_recent_,
       earlier_tracks_, open_case_, insert_proposal_;
 };

@@ -67,6 +67,53 @@ TEST_SUITE("core/intake/linking") {
     CHECK(second.links.family == first.links.family);
   }
 
+  TEST_CASE("a typing error in the last name is found through the first name") {
+    test::triage_fixture f;
+    auto first = f.import(test::plain_report("R1"));
+    auto again = test::plain_report("R2");
+    again.persons[1].last_name = "De Smit";  // only the first name is the same
+    auto second = f.import(again);
+    CHECK(second.links.persons[1].kind == link_kind::new_person);
+    REQUIRE(second.links.persons[1].probable_candidate);
+    CHECK(*second.links.persons[1].probable_candidate == first.links.persons[1].person);
+  }
+
+  TEST_CASE("first and last name swapped is a probable match") {
+    test::triage_fixture f;
+    auto first = f.import(test::plain_report("R1"));
+    auto again = test::plain_report("R2");
+    again.persons[1].first_name = "De Smet";
+    again.persons[1].last_name = "Kevin";
+    auto second = f.import(again);
+    CHECK(second.links.persons[1].kind == link_kind::new_person);
+    REQUIRE(second.links.persons[1].probable_candidate);
+    CHECK(*second.links.persons[1].probable_candidate == first.links.persons[1].person);
+  }
+
+  TEST_CASE("among many persons born the same day, the one with the name is found; the others are not candidates") {
+    test::triage_fixture f;
+    // Thirty persons born on the suspect's birthday, none sharing a name with him.
+    for (int i = 0; i < 30; ++i) {
+      auto other = test::plain_report(std::string("N").append(std::to_string(i)));
+      other.persons.resize(1);
+      other.persons[0].national_id.clear();
+      other.persons[0].first_name.assign("Voornaam").append(std::to_string(i));
+      other.persons[0].last_name.assign("Achternaam").append(std::to_string(i));
+      other.persons[0].birth_date = parse_date("1987-11-30");
+      f.import(other);
+    }
+    auto first = f.import(test::plain_report("R1"));
+    auto again = test::plain_report("R2");
+    again.persons[0].national_id.clear();  // the family is found through the suspect alone
+    again.persons[0].birth_date = parse_date("1990-06-03");
+    again.persons[1].first_name = "Kevni";
+    again.persons[2].birth_date = parse_date("2019-01-16");
+    auto second = f.import(again);
+    REQUIRE(second.links.persons[1].probable_candidate);
+    CHECK(*second.links.persons[1].probable_candidate == first.links.persons[1].person);
+    CHECK(f.t.count("link_flags") == 1);
+  }
+
   TEST_CASE("a namesake with another birth date is another person") {
     test::triage_fixture f;
     auto first = f.import(test::plain_report("R1"));
@@ -169,6 +216,30 @@ TEST_SUITE("core/intake/batch") {
     CHECK(summary->rejections[1].message.find("duplicate") != std::string::npos);
     CHECK(f.t.count("reports") == 2);
     CHECK(f.t.count("triage_proposals") == 2);
+  }
+
+  TEST_CASE("a batch runs with a larger cache and a longer log between checkpoints, then gives the connection its own back") {
+    test::triage_fixture f;
+    auto pragma = [&](const char* name) { return f.t.sql().execAndGet(std::string("PRAGMA ") + name).getInt(); };
+    const int cache = pragma("cache_size"), checkpoint = pragma("wal_autocheckpoint");
+    CHECK(checkpoint == 1000);
+    std::string ndjson;
+    for (const char* ref : {"S1", "S2", "S3"}) {
+      core::append_report_json(ndjson, test::plain_report(ref));
+      ndjson += '\n';
+    }
+    std::istringstream in(ndjson);
+    int calls = 0;
+    auto summary = f.importer.import_batch(in, batch_format::ndjson, now_utc(), [&](const intake::import_summary&) {
+      ++calls;
+      CHECK(pragma("cache_size") == -262144);         // 256 MiB
+      CHECK(pragma("wal_autocheckpoint") == 65536);   // 256 MiB of 4 KiB pages
+    }, /*batch_size=*/2);
+    REQUIRE(summary);
+    CHECK(summary->imported == 3);
+    CHECK(calls == 2);  // one per committed chunk
+    CHECK(pragma("cache_size") == cache);
+    CHECK(pragma("wal_autocheckpoint") == checkpoint);
   }
 
   TEST_CASE("a refused report does not poison the next one (cached statements are reset cleanly)") {
