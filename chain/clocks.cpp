@@ -74,6 +74,11 @@ void case_clocks(std::vector<due_item>& out, const core::store::open_case_clock_
   }
 }
 
+// Latest first; items equally late keep their order.
+void latest_first(std::vector<due_item>& items) {
+  std::stable_sort(items.begin(), items.end(), [](const due_item& a, const due_item& b) { return a.days_late > b.days_late; });
+}
+
 }  // namespace
 
 core::date clock_due(const working_calendar& calendar, core::date start, int n) {
@@ -116,6 +121,17 @@ core::result<clock_settings> load_clock_settings(std::string_view json_text) {
   return s;
 }
 
+core::result<std::vector<due_item>> case_due_work(SQLite::Database& db, const working_calendar& calendar,
+                                                  const clock_settings& settings, core::date today,
+                                                  const core::store::case_clock_scope& scope) {
+  std::vector<due_item> out;
+  auto cases = core::store::open_case_clocks(db, scope);
+  if (!cases) return cases.error();
+  for (const auto& f : *cases) case_clocks(out, f, calendar, settings, today);
+  latest_first(out);
+  return out;
+}
+
 core::result<std::vector<due_item>> due_work(SQLite::Database& db, const working_calendar& calendar,
                                              const clock_settings& settings, core::date today, int report_limit) {
   std::vector<due_item> out;
@@ -127,21 +143,10 @@ core::result<std::vector<due_item>> due_work(SQLite::Database& db, const working
                "the report awaits the triage team's decision"};
     add_if_late(out, std::move(i), today);
   }
-  auto cases = core::store::open_case_clocks(db);
+  auto cases = case_due_work(db, calendar, settings, today, {});
   if (!cases) return cases.error();
-  for (const auto& f : *cases) case_clocks(out, f, calendar, settings, today);
-  std::stable_sort(out.begin(), out.end(), [](const due_item& a, const due_item& b) { return a.days_late > b.days_late; });
-  return out;
-}
-
-core::result<std::vector<due_item>> case_due_work(SQLite::Database& db, const working_calendar& calendar,
-                                                  const clock_settings& settings, core::date today,
-                                                  const core::store::case_clock_scope& scope) {
-  std::vector<due_item> out;
-  auto cases = core::store::open_case_clocks(db, scope);
-  if (!cases) return cases.error();
-  for (const auto& f : *cases) case_clocks(out, f, calendar, settings, today);
-  std::stable_sort(out.begin(), out.end(), [](const due_item& a, const due_item& b) { return a.days_late > b.days_late; });
+  out.insert(out.end(), cases->begin(), cases->end());
+  latest_first(out);
   return out;
 }
 

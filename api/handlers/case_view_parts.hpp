@@ -6,6 +6,7 @@
 
 #include "api/handlers/case_policy.hpp"
 #include "api/handlers/name_directory.hpp"
+#include "chain/clocks.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/store/case_view_store.hpp"
 #include "core/store/secrecy_store.hpp"
@@ -39,6 +40,8 @@ core::result<void> write_risk(core::json_writer& w, SQLite::Database& db, const 
 core::result<void> write_plan(core::json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v,
                               core::policy::level l, name_directory& names);
 core::result<void> write_overdue(core::json_writer& w, SQLite::Database& db, const request_context& c, const case_in_view& v);
+// One item of late work; `with_case` adds its case's id (lists across cases).
+void write_due_item(core::json_writer& w, const chain::due_item& i, bool with_case);
 core::result<void> write_round_tables(core::json_writer& w, SQLite::Database& db, const case_in_view& v,
                                       core::policy::level l, name_directory& names);
 

@@ -158,16 +158,19 @@ core::result<void> write_overdue(json_writer& w, SQLite::Database& db, const req
   if (!items) return items.error();
   w.key("overdue");
   w.begin_array();
-  for (const auto& i : *items) {
-    w.begin_object();
-    w.field("clock", i.clock);
-    w.field("due", core::format_date(i.due));
-    w.field("days_late", std::int64_t{i.days_late});
-    w.field("why", i.why);
-    w.end_object();
-  }
+  for (const auto& i : *items) write_due_item(w, i, false);
   w.end_array();
   return {};
+}
+
+void write_due_item(json_writer& w, const chain::due_item& i, bool with_case) {
+  w.begin_object();
+  if (with_case) w.field("case", std::int64_t{i.case_});
+  w.field("clock", i.clock);
+  w.field("due", core::format_date(i.due));
+  w.field("days_late", std::int64_t{i.days_late});
+  w.field("why", i.why);
+  w.end_object();
 }
 
 core::result<void> write_round_tables(json_writer& w, SQLite::Database& db, const case_in_view& v, level l,

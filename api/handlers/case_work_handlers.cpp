@@ -2,6 +2,7 @@
 // and its interventions, screenings, contacts, milestones, track changes,
 // reopening, the case manager, and what is late. Each write goes through the
 // chain's services (one transaction with its event) after the access policy.
+#include "api/handlers/case_view_parts.hpp"
 #include "api/handlers/handler_support.hpp"
 #include "api/http/audit_trail.hpp"
 #include "api/handlers/routes.hpp"
@@ -253,16 +254,8 @@ core::result<response> overdue(request_context& c) {
     w.begin_object();
     w.key("items");
     w.begin_array();
-    for (const auto& i : *items) {
-      if (i.case_ == 0 || (!all && i.case_manager != c.user->id)) continue;
-      w.begin_object();
-      w.field("case", std::int64_t{i.case_});
-      w.field("clock", i.clock);
-      w.field("due", core::format_date(i.due));
-      w.field("days_late", std::int64_t{i.days_late});
-      w.field("why", i.why);
-      w.end_object();
-    }
+    for (const auto& i : *items)
+      if (i.case_ != 0) case_parts::write_due_item(w, i, true);  // undecided reports show in the triage queue
     w.end_array();
     w.end_object();
   });

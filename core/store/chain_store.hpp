@@ -70,7 +70,7 @@ struct open_case_clock_facts {
   case_id id = 0;
   core::track track = track::help_offer;
   case_step step = case_step::intake;
-  std::optional<user_id> case_manager = std::nullopt;
+  std::optional<user_id> case_manager;
   timestamp cycle_start;                      // opened, reopened or changed track, whichever is last
   std::optional<timestamp> first_reached;     // contacts that reached the family, since the cycle start
   std::optional<timestamp> last_reached;

@@ -73,7 +73,6 @@ function familySections(id, answer, recordsConsents, redraw) {
   ];
 }
 
-
 // The user's level on the action plan, as the server's secrecy policy gave it.
 function readsPlan(answer) {
   return ['read', 'write'].includes(answer.access && answer.access.action_plan);
