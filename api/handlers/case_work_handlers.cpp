@@ -241,22 +241,31 @@ core::result<response> assign_manager(request_context& c) {
 }
 
 core::result<response> overdue(request_context& c) {
+  // A page of the late work, latest first, and how much there is in all: the
+  // coordinator's list spans every open case and would otherwise be unbounded.
+  auto limit = query_number(c, "limit", 500, 1, 1000);
+  auto offset = query_number(c, "offset", 0, 0, 100000000);
+  if (!limit) return limit.error();
+  if (!offset) return offset.error();
   // A case manager sees their own cases (only theirs are read); the coordinator sees all.
-  bool all = c.user->has_role(role::coordinator);
+  core::store::case_clock_scope scope;
+  if (!c.user->has_role(role::coordinator)) scope.case_manager = c.user->id;
   auto items = c.app.db().read([&](SQLite::Database& db) {
-    if (!all)
-      return chain::case_due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now),
-                                  {.case_manager = c.user->id});
-    return chain::due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now), 1000);
+    return chain::case_due_work(db, chain::working_calendar{}, chain::clock_settings{}, core::date_of(c.now), scope);
   });
   if (!items) return items.error();
+  auto total = static_cast<std::int64_t>(items->size());
+  auto first = std::min<std::size_t>(static_cast<std::size_t>(*offset), items->size());
+  auto last = std::min<std::size_t>(first + static_cast<std::size_t>(*limit), items->size());
   return answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();
     w.key("items");
     w.begin_array();
-    for (const auto& i : *items)
-      if (i.case_ != 0) case_parts::write_due_item(w, i, true);  // undecided reports show in the triage queue
+    for (auto i = first; i < last; ++i) case_parts::write_due_item(w, (*items)[i], true);
     w.end_array();
+    w.field("total", total);
+    w.field("limit", std::int64_t{*limit});
+    w.field("offset", std::int64_t{*offset});
     w.end_object();
   });
 }
@@ -280,7 +289,7 @@ void add_case_work_routes(router& r) {
   r.add({http::verb::post, "/api/v1/cases/{id}/case-manager", {role::case_manager, role::coordinator}, false,
          "Appoint the case manager, or hand over.", assign_manager});
   r.add({http::verb::get, "/api/v1/overdue", {role::case_manager, role::coordinator}, false,
-         "What is late: the user's own cases (all cases for the coordinator).", overdue});
+         "What is late, latest first: the user's own cases (all open cases for the coordinator); paging: limit, offset.", overdue});
 }
 
 }  // namespace casechain::api

@@ -261,10 +261,12 @@ const std::map<std::string, route_bodies, std::less<>>& route_body_schemas() {
        {json, R"({"type": "object", "additionalProperties": false, "required": ["user"], "properties": {
           "user": {"type": "integer"}, "note": {"type": "string", "maxLength": 5000}}})", 200, case_summary}},
       {"GET /api/v1/overdue",
-       {{}, {}, 200, R"({"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {
+       {{}, {}, 200, R"({"type": "object", "required": ["items", "total", "limit", "offset"], "properties": {"items": {"type": "array", "items": {
           "type": "object", "required": ["case", "clock", "due", "days_late", "why"], "properties": {
           "case": {"type": "integer"}, "clock": {"type": "string"}, "due": {"type": "string", "format": "date"},
-          "days_late": {"type": "integer"}, "why": {"type": "string"}}}}}})"}},
+          "days_late": {"type": "integer"}, "why": {"type": "string"}}}},
+          "total": {"type": "integer", "description": "late items in all, of which `items` is the page from `offset`"},
+          "limit": {"type": "integer"}, "offset": {"type": "integer"}}})"}},
       // Administration.
       {"GET /api/v1/organisations",
        {{}, {}, 200, R"({"type": "object", "required": ["organisations"], "properties": {"organisations": {"type": "array",

@@ -12,10 +12,15 @@ export async function showCases(view, user, kind) {
   const title = kind === 'desk' ? t('desk.title') : t('partner.title');
   fill(view, h('h1', {}, title), h('p', {}, t('app.loading')));
   const managerOnly = kind === 'desk' && !user.roles.includes('coordinator');
-  let cases, overdue = [], tasks = [];
+  let cases, overdue = [], overdueTotal = 0, tasks = [];
   try {
     cases = (await api('GET', `/api/v1/cases?open=1&limit=500${managerOnly ? '&mine=1' : ''}`)).cases;
-    if (kind === 'desk') overdue = (await api('GET', '/api/v1/overdue')).items;
+    if (kind === 'desk') {
+      // The latest 1,000 late items mark the cases shown; the count is of all of them.
+      const late = await api('GET', '/api/v1/overdue?limit=1000');
+      overdue = late.items;
+      overdueTotal = late.total;
+    }
     else tasks = (await api('GET', '/api/v1/tasks')).tasks;
   } catch (error) {
     if (shown()) fill(view, h('h1', {}, title), h('p', {class: 'error'}, problemText(error)));
@@ -27,14 +32,14 @@ export async function showCases(view, user, kind) {
   // Overdue first (most days late first), then the rest by case number.
   cases.sort((a, b) => (dueByCase.get(b.id)?.days_late ?? -1) - (dueByCase.get(a.id)?.days_late ?? -1) || a.id - b.id);
   fill(view, h('h1', {}, title),
-    kind === 'desk' ? overdueSummary(overdue) : h('p', {}, t('partner.intro')),
+    kind === 'desk' ? overdueSummary(overdueTotal) : h('p', {}, t('partner.intro')),
     cases.length ? casesTable(cases, dueByCase, kind) : h('p', {}, t('cases.none')),
     kind === 'partner' ? h('section', {'aria-labelledby': 'tasks-title'}, h('h2', {id: 'tasks-title'}, t('partner.tasks')),
       interventionsTable(tasks, null, true) ?? h('p', {class: 'hint'}, t('partner.no_tasks'))) : null);
 }
 
-function overdueSummary(overdue) {
-  return h('p', {class: overdue.length ? 'warning' : 'hint'}, t('desk.overdue_count', {count: overdue.length}));
+function overdueSummary(total) {
+  return h('p', {class: total ? 'warning' : 'hint'}, t('desk.overdue_count', {count: total}));
 }
 
 function casesTable(cases, dueByCase, kind) {
