@@ -32,12 +32,10 @@ core::result<response> list(request_context& c) {
   }
   f.mine = c.query.count("mine") && c.query["mine"] != "0" && c.query["mine"] != "false";
   f.open_only = c.query.count("open") && c.query["open"] != "0" && c.query["open"] != "false";
-  auto limit = query_number(c, "limit", 50, 1, 500);
-  auto offset = query_number(c, "offset", 0, 0, 100000000);
-  if (!limit) return limit.error();
-  if (!offset) return offset.error();
-  f.limit = *limit;
-  f.offset = *offset;
+  auto paging = query_page(c, 50, 500);
+  if (!paging) return paging.error();
+  f.limit = paging->limit;
+  f.offset = paging->offset;
   auto cases = c.app.db().read([&](SQLite::Database& db) { return core::store::list_cases(db, f); });
   record(c, core::audit::action::read, std::nullopt, "action_plan", f.all_visible ? "duty" : "consultation");
   if (!cases) return cases.error();
@@ -47,8 +45,7 @@ core::result<response> list(request_context& c) {
     w.begin_array();
     for (const auto& k : *cases) write_case_summary(w, k);
     w.end_array();
-    w.field("limit", std::int64_t{f.limit});
-    w.field("offset", std::int64_t{f.offset});
+    paging->write(w);
     w.end_object();
   });
 }

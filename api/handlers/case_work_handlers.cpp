@@ -243,10 +243,8 @@ core::result<response> assign_manager(request_context& c) {
 core::result<response> overdue(request_context& c) {
   // A page of the late work, latest first, and how much there is in all: the
   // coordinator's list spans every open case and would otherwise be unbounded.
-  auto limit = query_number(c, "limit", 500, 1, 1000);
-  auto offset = query_number(c, "offset", 0, 0, 100000000);
-  if (!limit) return limit.error();
-  if (!offset) return offset.error();
+  auto paging = query_page(c, 500, 1000);
+  if (!paging) return paging.error();
   // A case manager sees their own cases (only theirs are read); the coordinator sees all.
   core::store::case_clock_scope scope;
   if (!c.user->has_role(role::coordinator)) scope.case_manager = c.user->id;
@@ -255,8 +253,8 @@ core::result<response> overdue(request_context& c) {
   });
   if (!items) return items.error();
   auto total = static_cast<std::int64_t>(items->size());
-  auto first = std::min<std::size_t>(static_cast<std::size_t>(*offset), items->size());
-  auto last = std::min<std::size_t>(first + static_cast<std::size_t>(*limit), items->size());
+  auto first = std::min<std::size_t>(static_cast<std::size_t>(paging->offset), items->size());
+  auto last = std::min<std::size_t>(first + static_cast<std::size_t>(paging->limit), items->size());
   return answer(c, http::status::ok, [&](core::json_writer& w) {
     w.begin_object();
     w.key("items");
@@ -264,8 +262,7 @@ core::result<response> overdue(request_context& c) {
     for (auto i = first; i < last; ++i) case_parts::write_due_item(w, (*items)[i], true);
     w.end_array();
     w.field("total", total);
-    w.field("limit", std::int64_t{*limit});
-    w.field("offset", std::int64_t{*offset});
+    paging->write(w);
     w.end_object();
   });
 }

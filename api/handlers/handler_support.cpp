@@ -23,6 +23,19 @@ core::result<int> query_number(const request_context& c, const char* name, int f
   return value;
 }
 
+core::result<page> query_page(const request_context& c, int default_limit, int max_limit) {
+  auto limit = query_number(c, "limit", default_limit, 1, max_limit);
+  if (!limit) return limit.error();
+  auto offset = query_number(c, "offset", 0, 0, 100000000);
+  if (!offset) return offset.error();
+  return page{*limit, *offset};
+}
+
+void page::write(core::json_writer& w) const {
+  w.field("limit", std::int64_t{limit});
+  w.field("offset", std::int64_t{offset});
+}
+
 void write_user(core::json_writer& w, const core::user& u) {
   w.begin_object();
   w.field("id", std::int64_t{u.id});

@@ -33,6 +33,15 @@ core::result<response> answer(const request_context& c, http::status status, Wri
 // A whole-number query parameter within bounds, `fallback` when absent.
 core::result<int> query_number(const request_context& c, const char* name, int fallback, int low, int high);
 
+// A list's page: `limit` (1 to `max_limit`, `default_limit` when absent) and `offset`.
+struct page {
+  int limit = 0;
+  int offset = 0;
+  // Writes the page's "limit" and "offset" fields into the answer's object.
+  void write(core::json_writer& w) const;
+};
+core::result<page> query_page(const request_context& c, int default_limit, int max_limit);
+
 void write_user(core::json_writer& w, const core::user& u);
 void write_case_summary(core::json_writer& w, const core::case_record& c);
 // One intervention, the same in the case answer and in the user's tasks.

@@ -20,8 +20,9 @@ export async function showCases(view, user, kind) {
       const late = await api('GET', '/api/v1/overdue?limit=1000');
       overdue = late.items;
       overdueTotal = late.total;
+    } else {
+      tasks = (await api('GET', '/api/v1/tasks')).tasks;
     }
-    else tasks = (await api('GET', '/api/v1/tasks')).tasks;
   } catch (error) {
     if (shown()) fill(view, h('h1', {}, title), h('p', {class: 'error'}, problemText(error)));
     return;
