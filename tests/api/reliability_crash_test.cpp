@@ -76,6 +76,17 @@ TEST_CASE("killed at random moments under a write load, casechain serve loses no
   std::atomic<bool> done{false};
   std::atomic<int> families{0};
   std::vector<std::thread> clients;
+  // A failed REQUIRE below leaves this scope by an exception: stop and join the clients
+  // then, or the test ends in std::terminate and hangs until ctest's timeout.
+  struct stop_clients {
+    std::atomic<bool>& done;
+    std::vector<std::thread>& threads;
+    ~stop_clients() {
+      done = true;
+      for (auto& c : threads)
+        if (c.joinable()) c.join();
+    }
+  } stop_on_exit{done, clients};
   for (int t = 0; t < 3; ++t)
     clients.emplace_back([&, t] {
       for (int n = 0; !done; ++n) {
@@ -109,7 +120,7 @@ TEST_CASE("killed at random moments under a write load, casechain serve loses no
     ++survived;
   }
   done = true;
-  for (auto& c : clients) c.join();
+  for (auto& c : clients) c.join();  // stop_on_exit then finds them joined
   CHECK(server.stop() == 0);
 
   auto acked = load.snapshot();
