@@ -10,6 +10,9 @@ core::result<std::unique_ptr<database_pool>> database_pool::open(const std::file
   auto writer = core::store::database::open(file);
   if (!writer) return writer.error();
   pool->writer_ = std::make_unique<core::store::database>(std::move(*writer));
+  auto checkpointer = core::store::wal_checkpointer::start(*pool->writer_);
+  if (!checkpointer) return checkpointer.error();
+  pool->checkpointer_ = std::move(*checkpointer);
   for (std::size_t i = 0; i < std::max<std::size_t>(readers, 1); ++i) {
     auto reader = core::store::database::open(file, {.migrate = false});  // the writer migrated it
     if (!reader) return reader.error();

@@ -2,11 +2,13 @@
 // The server's database connections: one writer, used by one request at a
 // time (SQLite has one writer anyway, and serialising here avoids busy
 // retries), and a pool of readers so reads never wait for writes (WAL).
+// The writer's WAL is checkpointed on a thread of its own, not in its commits.
 // Thread-safe. Connections are opened (and the schema migrated) up front.
 
 #include "core/error.hpp"
 #include "core/store/database.hpp"
 #include "core/store/read_snapshot.hpp"
+#include "core/store/wal_checkpointer.hpp"
 
 #include <condition_variable>
 #include <filesystem>
@@ -48,6 +50,7 @@ class database_pool {
   };
 
   std::unique_ptr<core::store::database> writer_;
+  std::unique_ptr<core::store::wal_checkpointer> checkpointer_;  // after writer_: stops before it closes
   std::mutex writer_mutex_;
   std::vector<std::unique_ptr<core::store::database>> readers_;
   std::vector<core::store::database*> free_;
