@@ -3,6 +3,7 @@
 // for tests that kill it, trace it or preload a fault shim into it. Its
 // output goes to a log file, read for the port it listens on.
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -52,22 +53,29 @@ class server_process {
     environment.push_back(sanitizer_options());
     for (const auto& e : launch_.environment) environment.push_back(e);
 
+    // Everything the child needs is made before fork: the test's other threads
+    // may hold the allocator's lock at that moment, and a child that allocated
+    // (fopen, a vector) before exec could wait for it forever.
+    std::vector<char*> argv, envp;
+    for (auto& a : arguments) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : environment) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    int log = ::open(launch_.log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (log < 0) throw std::runtime_error("cannot open the server's log " + launch_.log.string());
     pid_t pid = ::fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) {
+    if (pid < 0) {
+      ::close(log);
+      throw std::runtime_error("fork failed");
+    }
+    if (pid == 0) {  // only async-signal-safe calls from here to exec
       ::setpgid(0, 0);
-      FILE* log = std::fopen(launch_.log.c_str(), "a");
-      if (!log) ::_exit(126);
-      ::dup2(::fileno(log), 1);
-      ::dup2(::fileno(log), 2);
-      std::vector<char*> argv, envp;
-      for (auto& a : arguments) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      for (auto& e : environment) envp.push_back(e.data());
-      envp.push_back(nullptr);
+      ::dup2(log, 1);
+      ::dup2(log, 2);
       ::execve(argv[0], argv.data(), envp.data());
       ::_exit(127);
     }
+    ::close(log);
     ::setpgid(pid, pid);
     pid_ = pid;
     port_ = 0;
