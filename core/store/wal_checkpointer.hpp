@@ -15,6 +15,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -60,7 +61,7 @@ class wal_checkpointer {
   options options_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  bool wanted_ = false;  // threshold_pages new pages since the thread's last checkpoint
+  bool wanted_ = false;  // a commit left enough new pages for the thread to copy
   bool stopping_ = false;
   std::atomic<int> copied_{0};  // WAL pages the thread's last checkpoint had copied
   std::atomic<std::size_t> checkpoints_{0};

@@ -12,6 +12,8 @@ namespace store = casechain::core::store;
 
 namespace {
 
+void create_wal_pages(test::test_database& t) { t.sql().exec("CREATE TABLE wal_pages (id INTEGER PRIMARY KEY, payload BLOB)"); }
+
 // One commit that adds about one WAL page (a 3 KiB row).
 void commit_a_page(SQLite::Database& db) { db.exec("INSERT INTO wal_pages (payload) VALUES (zeroblob(3000))"); }
 
@@ -37,7 +39,7 @@ bool eventually(const auto& condition) {
 TEST_SUITE("core/store/wal_checkpointer") {
   TEST_CASE("the thread copies the WAL; the writer finishes it, so the WAL starts over and stays bounded") {
     test::test_database t;
-    t.sql().exec("CREATE TABLE wal_pages (id INTEGER PRIMARY KEY, payload BLOB)");
+    create_wal_pages(t);
     auto checkpointer = store::wal_checkpointer::start(
         t.db, {.threshold_pages = 100, .writer_limit_pages = 300, .catch_up_pages = 20});
     REQUIRE(checkpointer);
@@ -56,7 +58,7 @@ TEST_SUITE("core/store/wal_checkpointer") {
 
   TEST_CASE("without the thread's copies the writer copies the WAL itself at its limit") {
     test::test_database t;
-    t.sql().exec("CREATE TABLE wal_pages (id INTEGER PRIMARY KEY, payload BLOB)");
+    create_wal_pages(t);
     // Steps larger than any WAL here: the thread never copies, and the writer always finds little enough left.
     auto checkpointer = store::wal_checkpointer::start(
         t.db, {.threshold_pages = 1 << 30, .writer_limit_pages = 100, .catch_up_pages = 1 << 30});
@@ -73,7 +75,7 @@ TEST_SUITE("core/store/wal_checkpointer") {
 
   TEST_CASE("below the threshold nothing is checkpointed") {
     test::test_database t;
-    t.sql().exec("CREATE TABLE wal_pages (id INTEGER PRIMARY KEY, payload BLOB)");
+    create_wal_pages(t);
     auto checkpointer = store::wal_checkpointer::start(t.db, {.threshold_pages = 1000, .writer_limit_pages = 8000, .catch_up_pages = 50});
     REQUIRE(checkpointer);
     for (int i = 0; i < 50; ++i) commit_a_page(t.sql());
@@ -97,7 +99,7 @@ TEST_SUITE("core/store/wal_checkpointer") {
 
   TEST_CASE("what was committed survives the checkpoints, read by another connection") {
     test::test_database t;
-    t.sql().exec("CREATE TABLE wal_pages (id INTEGER PRIMARY KEY, payload BLOB)");
+    create_wal_pages(t);
     {
       auto checkpointer = store::wal_checkpointer::start(t.db, {.threshold_pages = 20, .writer_limit_pages = 100, .catch_up_pages = 10});
       REQUIRE(checkpointer);
@@ -106,7 +108,7 @@ TEST_SUITE("core/store/wal_checkpointer") {
     }
     auto other = store::database::open(t.dir / "test.db", {.migrate = false});
     REQUIRE(other);
-    CHECK(other->sql().execAndGet("SELECT count(*), sum(length(payload)) FROM wal_pages").getInt() == 500);
+    CHECK(other->sql().execAndGet("SELECT count(*) FROM wal_pages").getInt() == 500);
     CHECK(other->sql().execAndGet("SELECT sum(length(payload)) FROM wal_pages").getInt64() == 500 * 3000);
   }
 }
