@@ -64,22 +64,15 @@ constexpr auto unseen_alerts_for_user_sql =
 constexpr auto unseen_alerts_sql =
     "SELECT id, case_id, user_id, kind, key, detail, created_at FROM alerts WHERE seen_at IS NULL "
     "ORDER BY id DESC LIMIT ?";
+// The clock facts are kept per case by triggers (schema/0011_case_clock_facts.sql).
 constexpr auto case_clocks_select =
-    "SELECT c.id, c.track, c.step, c.case_manager_id, "
-    " (SELECT max(at) FROM case_events e WHERE e.case_id = c.id AND e.kind IN ('opened', 'reopened', 'track_changed')), "
-    " (SELECT min(k.at) FROM contacts k JOIN case_events e ON e.id = k.event_id WHERE k.case_id = c.id "
-    "   AND k.outcome = 'reached' AND e.id >= (SELECT max(id) FROM case_events s WHERE s.case_id = c.id "
-    "   AND s.kind IN ('opened', 'reopened', 'track_changed'))), "
-    " (SELECT max(k.at) FROM contacts k WHERE k.case_id = c.id AND k.outcome = 'reached'), "
-    " (SELECT max(at) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'transition' "
-    "   AND json_extract(e.detail, '$.to') = 'implementation'), "
-    " (SELECT max(at) FROM case_events e WHERE e.case_id = c.id AND e.kind = 'transition' "
-    "   AND json_extract(e.detail, '$.to') = 'evaluation'), "
+    "SELECT c.id, c.track, c.step, c.case_manager_id, f.cycle_start, f.first_reached, f.last_reached, "
+    " f.last_implementation, f.last_evaluation, "
     " (SELECT r.order_from FROM reports r WHERE r.family_id = c.family_id AND r.order_from IS NOT NULL "
     "   ORDER BY r.order_from DESC, r.id DESC LIMIT 1), "
     " (SELECT r.order_until FROM reports r WHERE r.family_id = c.family_id AND r.order_from IS NOT NULL "
     "   ORDER BY r.order_from DESC, r.id DESC LIMIT 1) "
-    "FROM cases c WHERE c.closed_at IS NULL";
+    "FROM cases c LEFT JOIN case_clock_facts f ON f.case_id = c.id WHERE c.closed_at IS NULL";
 constexpr auto undecided_reports_sql =
     "SELECT r.id, r.reported_at FROM triage_proposals p JOIN reports r ON r.id = p.report_id "
     "LEFT JOIN triage_decisions d ON d.report_id = r.id "

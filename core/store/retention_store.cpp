@@ -65,6 +65,7 @@ constexpr erase_step erase_steps[] = {
     {"triage_decisions", "DELETE FROM triage_decisions WHERE case_id IN " FAMILY_CASES},
     {"triage_decisions", "DELETE FROM triage_decisions WHERE report_id IN " FAMILY_REPORTS},
     {"case_events", "DELETE FROM case_events WHERE case_id IN " FAMILY_CASES},
+    {"", "DELETE FROM case_clock_facts WHERE case_id IN " FAMILY_CASES},
     {"", "DELETE FROM retention_holds WHERE family_id = ?1"},
     {"cases", "DELETE FROM cases WHERE family_id = ?1"},
     {"", "DELETE FROM retention_erasing"},

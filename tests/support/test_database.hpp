@@ -8,9 +8,15 @@
 
 #include <doctest/doctest.h>
 
+#include <span>
+
 namespace casechain::test {
 
 struct test_database {
+  test_database() = default;
+  // A database brought only up to `migrations` (an older schema), for migration tests.
+  explicit test_database(std::span<const core::embedded_file> migrations) : db(open(dir, migrations)) {}
+
   temp_dir dir;
   core::store::database db = open(dir);
   // A fresh in-memory key ring per test database.
@@ -22,8 +28,8 @@ struct test_database {
   }
 
  private:
-  static core::store::database open(const temp_dir& d) {
-    auto opened = core::store::database::open(d / "test.db", {.create = true});
+  static core::store::database open(const temp_dir& d, std::span<const core::embedded_file> migrations = {}) {
+    auto opened = core::store::database::open(d / "test.db", {.create = true, .migrations = migrations});
     REQUIRE(opened);
     return std::move(*opened);
   }
