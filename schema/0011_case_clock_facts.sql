@@ -77,5 +77,6 @@ BEGIN
 END;
 
 -- The family's latest restraining order, per open case: a seek into a small
--- covering index (only reports with an order), not a sort of the family's reports.
-CREATE INDEX reports_family_order ON reports (family_id, order_from, order_until) WHERE order_from IS NOT NULL;
+-- covering index (only reports with an order) already in the query's order
+-- (order_from, then id), not a sort of the family's reports.
+CREATE INDEX reports_family_order ON reports (family_id, order_from, id, order_until) WHERE order_from IS NOT NULL;
