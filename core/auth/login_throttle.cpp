@@ -31,8 +31,8 @@ login_throttle::login_throttle(throttle_settings settings) : settings_(settings)
 std::optional<std::chrono::seconds> login_throttle::retry_after(std::string_view account,
                                                                 std::string_view address, timestamp now) {
   std::lock_guard lock(mutex_);
-  auto by_account = wait_for(account_key(account), now);
-  auto by_address = wait_for(address_key(address), now);
+  auto by_account = wait_for(account_key(account), settings_.free_failures, now);
+  auto by_address = wait_for(address_key(address), settings_.free_failures_per_address, now);
   if (!by_account) return by_address;
   if (!by_address) return by_account;
   return std::max(*by_account, *by_address);
@@ -55,7 +55,8 @@ std::size_t login_throttle::tracked_keys() const {
 }
 
 // The wait still due for `key`, forgetting it when its window has passed.
-std::optional<std::chrono::seconds> login_throttle::wait_for(const std::string& key, timestamp now) {
+std::optional<std::chrono::seconds> login_throttle::wait_for(const std::string& key, int free_failures,
+                                                             timestamp now) {
   auto entry = counters_.find(key);
   if (entry == counters_.end()) return std::nullopt;
   const counter& c = entry->second;
@@ -63,9 +64,9 @@ std::optional<std::chrono::seconds> login_throttle::wait_for(const std::string& 
     forget(entry);
     return std::nullopt;
   }
-  if (c.failures < settings_.free_failures) return std::nullopt;
+  if (c.failures < free_failures) return std::nullopt;
   // Past 2^30 s the cap has long applied; stopping there keeps the shift defined.
-  const int k = std::min(c.failures - settings_.free_failures, 30);
+  const int k = std::min(c.failures - free_failures, 30);
   const auto wait = std::min(std::chrono::seconds(std::int64_t{1} << k), settings_.max_wait);
   const auto remaining = c.last_failure + wait - now;
   if (remaining <= std::chrono::seconds::zero()) return std::nullopt;

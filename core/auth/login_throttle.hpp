@@ -1,9 +1,12 @@
 #pragma once
 // Throttling of failed log-ins, per account and per client address, without
 // a hard lockout (which would let anyone lock a colleague out by guessing
-// badly on purpose). A key may fail `free_failures` times; after that each
-// further attempt must wait 2^k seconds after the key's last failure
-// (k = failures - free_failures, so 1 s, 2 s, 4 s, ...), capped at `max_wait`.
+// badly on purpose). An account may fail `free_failures` times, an address
+// `free_failures_per_address` times (more: a police station or a justice
+// centre reaches the server from one address, and its staff's ordinary typos
+// must not make all of them wait); after that each further attempt must wait
+// 2^k seconds after the key's last failure (k = failures - its free failures,
+// so 1 s, 2 s, 4 s, ...), capped at `max_wait`.
 // A key's failures are forgotten once it has had none for `window`.
 // Owns only counters in memory: a restart forgets them, which is acceptable
 // because Argon2 already makes each guess slow. The clock is the `now` passed
@@ -27,7 +30,8 @@
 namespace casechain::core::auth {
 
 struct throttle_settings {
-  int free_failures = 5;                        // per key before any wait
+  int free_failures = 5;                        // per account before any wait
+  int free_failures_per_address = 50;           // per client address before any wait
   std::chrono::seconds window{15 * 60};         // quiet time after which a key's failures are forgotten
   std::chrono::seconds max_wait{15 * 60};       // the longest wait, however many failures
   std::size_t max_keys = 100'000;               // accounts and addresses tracked together
@@ -58,7 +62,7 @@ class login_throttle {
     std::list<const std::string*>::iterator position;  // in by_age_
   };
 
-  std::optional<std::chrono::seconds> wait_for(const std::string& key, timestamp now);
+  std::optional<std::chrono::seconds> wait_for(const std::string& key, int free_failures, timestamp now);
   void count_failure(std::string key, timestamp now);
   void forget(std::unordered_map<std::string, counter>::iterator entry);
 

@@ -99,6 +99,22 @@ TEST_SUITE("api/server") {
           status::ok);
   }
 
+  TEST_CASE("colleagues behind one address do not wait for each other's typos; a guesser across names does") {
+    test::server_fixture f;  // every client here comes from 127.0.0.1, as an office behind one router
+    for (auto name : {"police", "prosecutor", "social", "manager"})
+      for (int i = 0; i < 4; ++i)
+        CHECK(f.client->post("/api/v1/session", R"({"username": ")" + std::string(name) +
+                                                    R"(", "password": "wrong password!"})").result() == status::unauthorized);
+    for (auto name : {"police", "prosecutor", "social", "manager"}) CHECK(!f.log_in(name).empty());
+    for (int i = 0; i < 34; ++i)
+      CHECK(f.client->post("/api/v1/session", R"({"username": "nobody)" + std::to_string(i) +
+                                                  R"(", "password": "wrong password!"})").result() == status::unauthorized);
+    // 50 failures from the address: now every name from it waits.
+    auto throttled = f.client->post("/api/v1/session", R"({"username": "triage1", "password": "a long passphrase 42"})");
+    CHECK(throttled.result() == status::too_many_requests);
+    CHECK(!throttled[test::http::field::retry_after].empty());
+  }
+
   TEST_CASE("sessions time out when idle and absolutely, and disabling a user ends its rights at once") {
     test::server_fixture f;
     auto token = f.log_in("coordinator");

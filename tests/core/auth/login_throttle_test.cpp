@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -18,6 +19,10 @@ namespace {
 const timestamp t0 = test::at("2026-03-02T08:00:00Z");
 
 std::optional<std::chrono::seconds> wait(std::chrono::seconds s) { return s; }
+
+// "officer7" from ("officer", 7); appended rather than `"x" + std::to_string(i)`,
+// which GCC 12 misreads as an overlapping copy (-Wrestrict).
+std::string numbered(std::string stem, int i) { return stem.append(std::to_string(i)); }
 
 }  // namespace
 
@@ -58,8 +63,8 @@ TEST_SUITE("core/auth/login_throttle") {
 
   TEST_CASE("an address is throttled across accounts, an account across addresses") {
     login_throttle throttle;
-    for (auto name : {"a1", "a2", "a3", "a4", "a5"}) throttle.record_failure(name, "192.0.2.10", t0);
-    CHECK(throttle.retry_after("a6", "192.0.2.10", t0) == wait(1s));   // guessing names from one address
+    for (int i = 0; i < 50; ++i) throttle.record_failure(numbered("a", i), "192.0.2.10", t0);
+    CHECK(throttle.retry_after("a50", "192.0.2.10", t0) == wait(1s));   // guessing names from one address
     CHECK(throttle.retry_after("a1", "198.51.100.7", t0) == std::nullopt);  // a1 failed only once
 
     for (auto address : {"10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"})
@@ -68,8 +73,33 @@ TEST_SUITE("core/auth/login_throttle") {
     CHECK(throttle.retry_after("carol", "10.0.0.1", t0) == std::nullopt);
   }
 
-  TEST_CASE("the longer of the account's and the address's waits applies") {
+  TEST_CASE("an office behind one address: its staff's typos do not make colleagues wait") {
     login_throttle throttle;
+    // 40 colleagues at one police station mistype once each within the window.
+    for (int i = 0; i < 40; ++i) throttle.record_failure(numbered("officer", i), "192.0.2.10", t0 + 1s * i);
+    CHECK(throttle.retry_after("officer0", "192.0.2.10", t0 + 40s) == std::nullopt);
+    CHECK(throttle.retry_after("chief", "192.0.2.10", t0 + 40s) == std::nullopt);
+    // One colleague's mistakes make only that account wait (its 6th failure: 2 s).
+    for (int i = 0; i < 5; ++i) throttle.record_failure("officer7", "192.0.2.10", t0 + 41s);
+    CHECK(throttle.retry_after("officer7", "192.0.2.10", t0 + 41s) == wait(2s));
+    CHECK(throttle.retry_after("officer8", "192.0.2.10", t0 + 41s) == std::nullopt);
+    // At 50 failures from the address (40 + 5 + 5), everyone there waits: guessing across names is slowed.
+    for (int i = 0; i < 5; ++i) throttle.record_failure(numbered("guess", i), "192.0.2.10", t0 + 42s);
+    CHECK(throttle.retry_after("officer8", "192.0.2.10", t0 + 42s) == wait(1s));
+    CHECK(throttle.retry_after("officer8", "198.51.100.7", t0 + 42s) == std::nullopt);
+  }
+
+  TEST_CASE("the address's limit is a setting of its own") {
+    login_throttle throttle(throttle_settings{.free_failures = 5, .free_failures_per_address = 2});
+    throttle.record_failure("alice", "192.0.2.10", t0);
+    CHECK(throttle.retry_after("bob", "192.0.2.10", t0) == std::nullopt);
+    throttle.record_failure("carol", "192.0.2.10", t0);
+    CHECK(throttle.retry_after("bob", "192.0.2.10", t0) == wait(1s));
+    CHECK(throttle.retry_after("alice", "198.51.100.7", t0) == std::nullopt);
+  }
+
+  TEST_CASE("the longer of the account's and the address's waits applies") {
+    login_throttle throttle(throttle_settings{.free_failures = 5, .free_failures_per_address = 5});
     for (int i = 0; i < 8; ++i) throttle.record_failure("alice", "192.0.2.10", t0);  // both at 8 s
     for (int i = 0; i < 5; ++i) throttle.record_failure("bob", "198.51.100.7", t0);  // both at 1 s
     CHECK(throttle.retry_after("alice", "198.51.100.7", t0) == wait(8s));
@@ -77,7 +107,7 @@ TEST_SUITE("core/auth/login_throttle") {
   }
 
   TEST_CASE("a success clears the account's counter but not the address's") {
-    login_throttle throttle;
+    login_throttle throttle(throttle_settings{.free_failures = 5, .free_failures_per_address = 5});
     for (int i = 0; i < 6; ++i) throttle.record_failure("alice", "192.0.2.10", t0);
     throttle.record_success("alice", "192.0.2.10");
     CHECK(throttle.retry_after("alice", "198.51.100.7", t0) == std::nullopt);
