@@ -8,6 +8,7 @@
 #include "core/store/organisation_store.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <iomanip>
 #include <iostream>
 
@@ -35,6 +36,24 @@ void print_accounts(io& streams, const demo::seed_summary& seeded) {
   for (const auto& a : seeded.accounts)
     streams.out << "  " << std::left << std::setw(18) << a.username << std::setw(15) << a.role << std::setw(22)
                 << a.password << a.organisation << "\n";
+}
+
+// Opens the database, upgrading its schema here rather than silently inside
+// the server's pool: on a large database an upgrade can take a minute, and
+// whoever started the server should see why it is not listening yet.
+core::result<core::store::database> open_upgraded(const core::data_dir& dir, io& streams) {
+  const auto began = std::chrono::steady_clock::now();
+  bool upgraded = false;
+  auto db = core::store::database::open(dir.database_file(), {.before_upgrade = [&](int from, int to) {
+                                          upgraded = true;
+                                          streams.err << "Upgrading the database from schema version " << from
+                                                      << " to " << to << "...\n";
+                                        }});
+  if (db && upgraded) {
+    const auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    streams.err << "Upgraded in " << std::fixed << std::setprecision(1) << took << " s.\n";
+  }
+  return db;
 }
 
 // The settings `serve` takes from the command line or the configuration
@@ -156,16 +175,18 @@ int serve(const parsed_args& args, io& streams) {
   if (!dir && dir.error().code == core::errc::not_found) dir = core::data_dir::create(plan->data);
   if (!dir) return report_error(streams, dir.error());
 
-  if (args.has("demo")) {
-    auto db = core::store::database::open(dir->database_file());
+  {  // closed before the server opens its own connections
+    auto db = open_upgraded(*dir, streams);
     if (!db) return report_error(streams, db.error());
-    auto orgs = core::store::list_organisations(db->sql());
-    if (!orgs) return report_error(streams, orgs.error());
-    if (orgs->empty()) {
-      streams.err << "Seeding demo data...\n";
-      auto seeded = demo::seed(*dir, {3000, 1, core::date_of(core::now_utc())});
-      if (!seeded) return report_error(streams, seeded.error());
-      print_accounts(streams, *seeded);
+    if (args.has("demo")) {
+      auto orgs = core::store::list_organisations(db->sql());
+      if (!orgs) return report_error(streams, orgs.error());
+      if (orgs->empty()) {
+        streams.err << "Seeding demo data...\n";
+        auto seeded = demo::seed(*dir, {3000, 1, core::date_of(core::now_utc())});
+        if (!seeded) return report_error(streams, seeded.error());
+        print_accounts(streams, *seeded);
+      }
     }
   }
 

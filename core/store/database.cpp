@@ -44,7 +44,7 @@ result<database> database::open(const std::filesystem::path& file, const open_op
     db->exec("PRAGMA temp_store = MEMORY");
     auto migrations = options.migrations.empty() ? schema::migrations() : options.migrations;
     if (options.migrate) {
-      auto migrated = apply_migrations(*db, migrations);
+      auto migrated = apply_migrations(*db, migrations, options.before_upgrade);
       if (!migrated) return migrated.error();
     } else if (schema_version(*db) != static_cast<int>(migrations.size())) {
       return fail(errc::failed_precondition, "the database at " + file.string() + " has another schema version than this casechain");

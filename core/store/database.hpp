@@ -7,6 +7,7 @@
 // functions use through statement_lease; it is dropped before the connection closes.
 
 #include "core/error.hpp"
+#include "core/store/migrations.hpp"
 #include "core/store/statement_cache.hpp"
 #include "core/util/embedded_file.hpp"
 
@@ -30,6 +31,8 @@ struct open_options {
   // Off for extra connections to a database another connection has just
   // migrated (the server's readers): the schema version is then only checked.
   bool migrate = true;
+  // Told before pending migrations run (see apply_migrations).
+  upgrade_notice before_upgrade{};
 };
 
 class database {

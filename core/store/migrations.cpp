@@ -23,7 +23,8 @@ int schema_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
-result<int> apply_migrations(SQLite::Database& db, std::span<const embedded_file> migrations) {
+result<int> apply_migrations(SQLite::Database& db, std::span<const embedded_file> migrations,
+                             const upgrade_notice& before_upgrade) {
   const int known = static_cast<int>(migrations.size());
   for (int i = 0; i < known; ++i) {
     if (migration_number(migrations[static_cast<size_t>(i)].name) != i + 1)
@@ -39,6 +40,7 @@ result<int> apply_migrations(SQLite::Database& db, std::span<const embedded_file
                   "the database has schema version " + std::to_string(current) +
                       ", newer than this casechain knows (" + std::to_string(known) +
                       "); run a newer casechain or restore a backup");
+    if (current < known && before_upgrade) before_upgrade(current, known);
     for (int version = current + 1; version <= known; ++version) {
       const auto& file = migrations[static_cast<size_t>(version - 1)];
       try {

@@ -67,6 +67,28 @@ TEST_SUITE("core/store/migrations") {
     CHECK(table_count(upgraded->sql(), "extra") == 1);
   }
 
+  TEST_CASE("an upgrade is announced with its versions before it runs; an up-to-date database is not") {
+    test::temp_dir dir;
+    { REQUIRE(database::open(dir / "old.db", {.create = true})); }
+    const int shipped = static_cast<int>(schema::migrations().size());
+    char name[32];
+    std::snprintf(name, sizeof name, "%04d_test_extra.sql", shipped + 1);
+    std::vector<std::pair<int, int>> notices;
+    auto notice = [&](int from, int to) { notices.emplace_back(from, to); };
+
+    // Announced before it runs: even an upgrade that then fails was told of.
+    auto failing = shipped_plus({{name, "CREATE TABLE extra (id INTEGER PRIMARY KEY); SELECT nonsense FROM nowhere;"}});
+    CHECK_FALSE(database::open(dir / "old.db", {.migrations = failing, .before_upgrade = notice}));
+    CHECK(notices == std::vector<std::pair<int, int>>{{shipped, shipped + 1}});
+
+    auto working = shipped_plus({{name, "CREATE TABLE extra (id INTEGER PRIMARY KEY);"}});
+    { REQUIRE(database::open(dir / "old.db", {.migrations = working, .before_upgrade = notice})); }
+    CHECK(notices.size() == 2);
+    auto again = database::open(dir / "old.db", {.migrations = working, .before_upgrade = notice});
+    REQUIRE(again);
+    CHECK(notices.size() == 2);
+  }
+
   TEST_CASE("a failing migration leaves the database as it was") {
     test::temp_dir dir;
     { REQUIRE(database::open(dir / "fail.db", {.create = true})); }
