@@ -11,6 +11,7 @@
 #include <chrono>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 namespace casechain::api::cli {
 namespace {
@@ -50,8 +51,11 @@ core::result<core::store::database> open_upgraded(const core::data_dir& dir, io&
                                                       << " to " << to << "...\n";
                                         }});
   if (db && upgraded) {
-    const auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-    streams.err << "Upgraded in " << std::fixed << std::setprecision(1) << took << " s.\n";
+    // Formatted apart, so the shared stream keeps its default number format.
+    std::ostringstream took;
+    took << std::fixed << std::setprecision(1)
+         << std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    streams.err << "Upgraded in " << took.str() << " s.\n";
   }
   return db;
 }

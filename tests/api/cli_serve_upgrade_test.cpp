@@ -23,7 +23,9 @@ TEST_SUITE("cli serve upgrade") {
     const auto data = tmp / "data";
     REQUIRE(test::run_process(CASECHAIN_BINARY, {"init", "--data", data.string()}).status == 0);
     // The folder's database made again by the release before this one.
-    const auto file = core::data_dir::open(data)->database_file();
+    auto dir = core::data_dir::open(data);
+    REQUIRE(dir);
+    const auto file = dir->database_file();
     std::filesystem::remove(file);
     const auto shipped = schema::migrations();
     const int previous = static_cast<int>(shipped.size()) - 1;
